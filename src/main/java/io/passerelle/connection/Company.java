@@ -1,0 +1,4 @@
+package io.passerelle.connection;
+
+public record Company(String code, String name) {
+}

@@ -1,0 +1,41 @@
+package io.passerelle.connection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One company's link to one ERP. Credentials are held decrypted only in memory; they are stored
+ * encrypted and never leave through the API or the logs.
+ */
+public record Connection(
+        String id,
+        Company company,
+        String erp,
+        List<Endpoint> endpoints,
+        Map<String, String> credentials,
+        Map<String, String> schedules,
+        Map<String, Object> options,
+        String owner,
+        boolean allowOthersToEdit,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Endpoint defaultEndpoint() {
+        return endpoints.stream().filter(Endpoint::isDefault).findFirst()
+                .orElseGet(() -> endpoints.get(0));
+    }
+
+    /** The named endpoint, or the default one when {@code name} is null or blank. */
+    public Optional<Endpoint> endpoint(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of(defaultEndpoint());
+        }
+        return endpoints.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public String credential(String key) {
+        return credentials.get(key);
+    }
+}

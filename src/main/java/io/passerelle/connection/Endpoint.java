@@ -1,0 +1,4 @@
+package io.passerelle.connection;
+
+public record Endpoint(String name, String url, boolean isDefault) {
+}

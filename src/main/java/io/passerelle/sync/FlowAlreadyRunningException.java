@@ -1,0 +1,9 @@
+package io.passerelle.sync;
+
+/** A run of the same connection and flow is still going; the API answers 409. */
+public class FlowAlreadyRunningException extends RuntimeException {
+
+    public FlowAlreadyRunningException(String connectionId, String flow) {
+        super("a run of flow '" + flow + "' is already going for connection '" + connectionId + "'");
+    }
+}

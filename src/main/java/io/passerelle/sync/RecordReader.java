@@ -1,0 +1,11 @@
+package io.passerelle.sync;
+
+/**
+ * Reads what syncs wrote, for {@code GET /api/connections/{id}/records/{entity}}. {@code entity} is
+ * the API's plural name ({@code employees}, {@code hourTypes}, …); an unknown one throws
+ * {@link UnknownEntityException}. {@code q} filters on key and name (case-insensitive, may be null).
+ */
+public interface RecordReader {
+
+    RecordPage list(String connectionId, String entity, String q, int limit, String after);
+}

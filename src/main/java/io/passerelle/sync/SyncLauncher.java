@@ -1,0 +1,17 @@
+package io.passerelle.sync;
+
+import java.util.List;
+
+/**
+ * Starts inbound runs. {@code flow} may be {@code all}: every inbound flow of the ERP, in order.
+ * Throws {@link UnknownFlowException}, {@link FlowAlreadyRunningException}, or
+ * {@code NoSuchElementException} for an unknown connection.
+ */
+public interface SyncLauncher {
+
+    /** Starts the run(s) in the background; answers the ids of the runs it created, in order. */
+    List<Long> start(String connectionId, String flow, Trigger trigger, SyncMode mode);
+
+    /** Runs and waits; answers the finished runs, in order. */
+    List<RunView> runAndWait(String connectionId, String flow, Trigger trigger, SyncMode mode);
+}
