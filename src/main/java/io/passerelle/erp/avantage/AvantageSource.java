@@ -1,0 +1,109 @@
+package io.passerelle.erp.avantage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.connection.Connection;
+import io.passerelle.sync.CanonicalEntity;
+import io.passerelle.sync.InboundFlow;
+import io.passerelle.sync.InboundSource;
+import io.passerelle.sync.SourcePage;
+import io.passerelle.sync.SourceSession;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Component;
+
+/** Avantage master data through {@code LIST}, paged by cursor, incremental by {@code modifiedSince}. */
+@Component
+public class AvantageSource implements InboundSource {
+
+    public static final String ERP = "avantage";
+
+    /** Projects before activities: an activity is stored under its project. */
+    static final List<InboundFlow> FLOWS = List.of(
+            new InboundFlow("projects", "PROJECT", CanonicalEntity.PROJECT, AvantageMappers::project),
+            new InboundFlow("employees", "EMPLOYEE", CanonicalEntity.EMPLOYEE, AvantageMappers::employee),
+            new InboundFlow("trades", "TRADE", CanonicalEntity.TRADE, AvantageMappers::trade),
+            new InboundFlow("activities", "ACTIVITY", CanonicalEntity.ACTIVITY, AvantageMappers::activity),
+            new InboundFlow("earnings", "EARNING", CanonicalEntity.EARNING, AvantageMappers::earning),
+            new InboundFlow("hourTypes", "HOUR_TYPE", CanonicalEntity.HOUR_TYPE, AvantageMappers::hourType));
+
+    private final AvantageTransports transports;
+    private final ObjectMapper mapper;
+
+    public AvantageSource(AvantageTransports transports, ObjectMapper mapper) {
+        this.transports = transports;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String erp() {
+        return ERP;
+    }
+
+    @Override
+    public List<InboundFlow> flows() {
+        return FLOWS;
+    }
+
+    @Override
+    public SourceSession open(Connection connection) {
+        AvantageSession session = transports.session(connection, transports.forConnection(connection));
+        session.login();
+        return new ListSession(session);
+    }
+
+    private final class ListSession implements SourceSession {
+        private final AvantageSession session;
+
+        ListSession(AvantageSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public CompletableFuture<SourcePage> fetch(InboundFlow flow, String after, Instant modifiedSince, int limit) {
+            ObjectNode list = mapper.createObjectNode();
+            list.put("entity", flow.remoteEntity());
+            list.put("limit", limit);
+            if (after != null) {
+                list.put("after", after);
+            }
+            if (modifiedSince != null) {
+                list.put("modifiedSince", modifiedSince.toString());
+            }
+            return session.call("LIST", list).thenApply(AvantageSource::toPage);
+        }
+
+        @Override
+        public void close() {
+            // MainTCP has no logout; the transport stays open for the connection's next run
+        }
+    }
+
+    static SourcePage toPage(JsonNode answer) {
+        JsonNode items = answer.path("items");
+        List<JsonNode> list = new ArrayList<>(items.size());
+        Instant watermark = null;
+        for (JsonNode item : items) {
+            list.add(item);
+            Instant modified = modifiedAt(item);
+            if (modified != null && (watermark == null || modified.isAfter(watermark))) {
+                watermark = modified;
+            }
+        }
+        JsonNode next = answer.get("next");
+        return new SourcePage(list, next == null || next.isNull() ? null : next.asText(), watermark);
+    }
+
+    /** Items whose instant does not parse are the mapper's to reject; they just do not move the cursor. */
+    private static Instant modifiedAt(JsonNode item) {
+        try {
+            return item.hasNonNull("modifiedAt") ? Instant.parse(item.get("modifiedAt").asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

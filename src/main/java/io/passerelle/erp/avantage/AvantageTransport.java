@@ -1,0 +1,99 @@
+package io.passerelle.erp.avantage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.erp.avantage.codec.MainTcpCodec;
+import io.passerelle.erp.avantage.codec.PipelinedCorrelationManager;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+
+/**
+ * One MainTCP endpoint of one connection: a route made from {@link AvantageTransportRoutes#TEMPLATE},
+ * request ids unique on it, and at most {@code maxInFlight} requests outstanding.
+ */
+public final class AvantageTransport implements AutoCloseable {
+
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
+    private final String routeId;
+    private final Endpoint requests;
+    private final Semaphore inFlight;
+    private final long requestTimeoutMillis;
+    private final AtomicLong ids = new AtomicLong();
+
+    private AvantageTransport(CamelContext camel, ProducerTemplate producer, String routeId, int maxInFlight,
+            long requestTimeoutMillis) {
+        this.camel = camel;
+        this.producer = producer;
+        this.routeId = routeId;
+        this.requests = camel.getRoute(routeId).getEndpoint();
+        this.inFlight = new Semaphore(maxInFlight);
+        this.requestTimeoutMillis = requestTimeoutMillis;
+    }
+
+    static AvantageTransport open(CamelContext camel, ProducerTemplate producer, String routeId, AvantageAddress address,
+            MainTcpCodec codec, AvantageProperties properties) {
+        PipelinedCorrelationManager correlation = new PipelinedCorrelationManager(properties.requestTimeout().toMillis());
+        TemplatedRouteBuilder.builder(camel, AvantageTransportRoutes.TEMPLATE)
+                .routeId(routeId)
+                .parameter("requestEndpoint", routeId)
+                .parameter("host", address.host())
+                .parameter("port", address.port())
+                .parameter("connectTimeoutMillis", properties.connectTimeout().toMillis())
+                .bean("encoder", codec.encoder())
+                .bean("greetingGate", codec.greetingGate())
+                .bean("decoder", codec.decoder())
+                .bean("correlationManager", correlation)
+                .add();
+        return new AvantageTransport(camel, producer, routeId, properties.maxInFlight(),
+                properties.requestTimeout().toMillis());
+    }
+
+    /** Sends a request (its {@code id} is set here) and completes with the server's answer. */
+    public CompletableFuture<JsonNode> send(ObjectNode request) {
+        request.put("id", ids.incrementAndGet());
+        try {
+            if (!inFlight.tryAcquire(requestTimeoutMillis, TimeUnit.MILLISECONDS)) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "Avantage connection saturated: no answer to " + inFlight.availablePermits() + " requests in time"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+        return producer.asyncRequestBody(requests, request)
+                .handle((answer, failure) -> {
+                    inFlight.release();
+                    if (failure != null) {
+                        throw new java.util.concurrent.CompletionException(unwrap(failure));
+                    }
+                    return (JsonNode) answer;
+                });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof CamelExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not remove route " + routeId, e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.passerelle.sync;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One remote record mapped to its canonical columns. {@code fields} are named as the SQL parameters
+ * of the entity's insert and update files; {@code parentMatchKey} names the parent for child entities.
+ */
+public record CanonicalRecord(
+        CanonicalEntity entity,
+        String remoteKey,
+        String matchKey,
+        String looseKey,
+        String parentMatchKey,
+        Map<String, Object> fields,
+        Instant remoteModifiedAt,
+        String contentHash) {
+
+    /**
+     * Builds a record from what a mapper read: normalises the keys and digests the fields.
+     *
+     * @param parentRemoteKey the parent's key for child entities (an activity's project), else null
+     */
+    public static CanonicalRecord of(CanonicalEntity entity, String remoteKey, String parentRemoteKey,
+            java.util.Map<String, Object> fields, Instant remoteModifiedAt) {
+        String parentMatchKey = parentRemoteKey == null ? null : KeyNormalizer.matchKey(parentRemoteKey);
+        String ownKey = KeyNormalizer.matchKey(remoteKey);
+        String matchKey = parentMatchKey == null ? ownKey : KeyNormalizer.compositeKey(parentMatchKey, ownKey);
+        String looseKey = parentMatchKey == null ? KeyNormalizer.looseKey(remoteKey)
+                : KeyNormalizer.compositeKey(parentMatchKey, KeyNormalizer.looseKey(remoteKey));
+        String hashKey = parentRemoteKey == null ? remoteKey : KeyNormalizer.compositeKey(parentRemoteKey, remoteKey);
+        return new CanonicalRecord(entity, remoteKey, matchKey, looseKey, parentMatchKey, fields, remoteModifiedAt,
+                ContentHash.of(hashKey, fields));
+    }
+}

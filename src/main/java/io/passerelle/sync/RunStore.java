@@ -1,0 +1,128 @@
+package io.passerelle.sync;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Every run is a row with its counts; every record that was not written is a row under it. */
+@Repository
+public class RunStore implements RunHistory {
+
+    static final int MAX_MESSAGE = 2000;
+    private static final int MAX_PAYLOAD = 4000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlFiles sql;
+
+    public RunStore(NamedParameterJdbcTemplate jdbc, SqlFiles sql) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+    }
+
+    public long create(String connectionId, String flow, String direction, Trigger trigger, SyncMode mode) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(sql.get("sql/run/insert.sql"), new MapSqlParameterSource()
+                .addValue("connectionId", connectionId)
+                .addValue("flow", flow)
+                .addValue("direction", direction)
+                .addValue("trigger", trigger.name())
+                .addValue("mode", mode.name())
+                .addValue("startedAt", SyncStore.utc(Instant.now())), key, new String[] {"id"});
+        return key.getKey().longValue();
+    }
+
+    public void started(long runId) {
+        jdbc.update(sql.get("sql/run/start.sql"),
+                new MapSqlParameterSource("id", runId).addValue("startedAt", SyncStore.utc(Instant.now())));
+    }
+
+    public void finish(long runId, String status, Map<String, Integer> counts, String message) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", runId)
+                .addValue("finishedAt", SyncStore.utc(Instant.now()))
+                .addValue("status", status)
+                .addValue("message", truncate(message, MAX_MESSAGE), Types.VARCHAR);
+        for (String count : List.of("read", "created", "updated", "unchanged", "rejected", "failed")) {
+            params.addValue(count, counts.getOrDefault(count, 0));
+        }
+        jdbc.update(sql.get("sql/run/finish.sql"), params);
+    }
+
+    public void addErrors(long runId, List<RecordError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        Object now = SyncStore.utc(Instant.now());
+        SqlParameterSource[] rows = errors.stream().map(error -> new MapSqlParameterSource("runId", runId)
+                .addValue("entity", error.entity())
+                .addValue("remoteKey", truncate(error.remoteKey(), 512), Types.VARCHAR)
+                .addValue("code", error.code())
+                .addValue("message", truncate(error.message(), MAX_MESSAGE))
+                .addValue("payload", truncate(error.payload(), MAX_PAYLOAD), Types.VARCHAR)
+                .addValue("retryable", error.retryable())
+                .addValue("createdAt", now)).toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate(sql.get("sql/run/error-insert.sql"), rows);
+    }
+
+    /** Runs a stopped process left RUNNING can never finish; say so instead of showing them forever running. */
+    public int abandonRunning() {
+        return jdbc.update(sql.get("sql/run/abandon-running.sql"),
+                new MapSqlParameterSource("now", SyncStore.utc(Instant.now())));
+    }
+
+    @Override
+    public Optional<RunView> find(long runId) {
+        return jdbc.query(sql.get("sql/run/select-by-id.sql"), Map.of("id", runId), RunStore::toView).stream().findFirst();
+    }
+
+    @Override
+    public List<RunView> search(String connectionId, String flow, String status, int limit) {
+        return jdbc.query(sql.get("sql/run/search.sql"), new MapSqlParameterSource()
+                .addValue("connectionId", connectionId, Types.VARCHAR)
+                .addValue("flow", flow, Types.VARCHAR)
+                .addValue("status", status, Types.VARCHAR)
+                .addValue("limit", limit), RunStore::toView);
+    }
+
+    @Override
+    public List<RunErrorView> errors(long runId) {
+        return jdbc.query(sql.get("sql/run/errors.sql"), Map.of("runId", runId), (rs, n) -> new RunErrorView(
+                rs.getLong("id"), rs.getString("entity"), rs.getString("remote_key"), rs.getString("code"),
+                rs.getString("message"), rs.getString("payload"), rs.getBoolean("retryable")));
+    }
+
+    private static RunView toView(ResultSet rs, int row) throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("read", rs.getInt("count_read"));
+        counts.put("created", rs.getInt("count_created"));
+        counts.put("updated", rs.getInt("count_updated"));
+        counts.put("unchanged", rs.getInt("count_unchanged"));
+        counts.put("rejected", rs.getInt("count_rejected"));
+        counts.put("failed", rs.getInt("count_failed"));
+        return new RunView(rs.getLong("id"), rs.getString("connection_id"), rs.getString("flow"),
+                rs.getString("direction"), rs.getString("trigger_type"), rs.getString("mode"),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
+                rs.getString("status"), counts, rs.getString("message"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,26 @@
+package io.passerelle.sync;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** What a Quartz trigger does: start an incremental run, or note that the previous one is still going. */
+@Component
+public class ScheduledSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledSync.class);
+
+    private final SyncLauncher launcher;
+
+    public ScheduledSync(SyncLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    public void trigger(String connectionId, String flow) {
+        try {
+            launcher.start(connectionId, flow, Trigger.SCHEDULE, SyncMode.INCREMENTAL);
+        } catch (FlowAlreadyRunningException e) {
+            LOG.info("schedule skipped: {}", e.getMessage());
+        }
+    }
+}

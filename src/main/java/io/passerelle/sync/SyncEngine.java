@@ -1,0 +1,117 @@
+package io.passerelle.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbound engine, shared by every ERP: page → mapper → normalised keys → one transaction per
+ * page with its cursor → run counts. The next page is already on its way while one is written.
+ */
+@Component
+public class SyncEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    private static final int MAX_PAYLOAD_ECHO = 1000;
+
+    private final SyncStore store;
+    private final RunStore runs;
+    private final SyncProperties properties;
+
+    public SyncEngine(SyncStore store, RunStore runs, SyncProperties properties) {
+        this.store = store;
+        this.runs = runs;
+        this.properties = properties;
+    }
+
+    /** Runs one flow to the end and records it under {@code runId}. Never throws: failures are the run's. */
+    public void run(long runId, String connectionId, InboundFlow flow, SourceSession session, SyncMode mode) {
+        runs.started(runId);
+        RunCounts counts = new RunCounts();
+        String status;
+        String message = null;
+        CompletableFuture<SourcePage> next = null;
+        try {
+            SyncTarget target = store.target(connectionId)
+                    .orElseThrow(() -> new IllegalStateException("connection '" + connectionId + "' no longer exists"));
+            Instant since = mode == SyncMode.FULL ? null : store.watermark(connectionId, flow.entity()).orElse(null);
+            Instant heldAt = null;
+            next = session.fetch(flow, null, since, properties.pageSize());
+            while (next != null) {
+                SourcePage page = await(next);
+                next = page.next() == null ? null : session.fetch(flow, page.next(), since, properties.pageSize());
+                counts.read(page.items().size());
+                List<CanonicalRecord> records = map(flow, page.items(), counts);
+                PageResult written = store.writePage(target, flow.entity(), records, page.watermark(), heldAt);
+                heldAt = written.heldAt();
+                counts.add(written);
+                runs.addErrors(runId, counts.drainErrors());
+            }
+            status = counts.clean() ? "SUCCEEDED" : "PARTIAL";
+        } catch (RuntimeException e) {
+            if (next != null) {
+                next.cancel(true);
+            }
+            status = "FAILED";
+            message = describe(e);
+            runs.addErrors(runId, counts.drainErrors());
+        }
+        runs.finish(runId, status, counts.asMap(), message);
+        LOG.info("run {} {} {} {}: {}{}", runId, connectionId, flow.name(), status, counts.asMap(),
+                message == null ? "" : " — " + message);
+    }
+
+    private static List<CanonicalRecord> map(InboundFlow flow, List<JsonNode> items, RunCounts counts) {
+        List<CanonicalRecord> records = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            try {
+                records.add(flow.mapper().map(item));
+            } catch (MappingException e) {
+                counts.error(new RecordError(flow.entity().apiName(), remoteKeyOf(item), e.code(),
+                        e.getMessage(), RunStore.truncate(item.toString(), MAX_PAYLOAD_ECHO), false));
+            }
+        }
+        return records;
+    }
+
+    /** The best name for a record that could not be mapped: its first textual key-like field. */
+    private static String remoteKeyOf(JsonNode item) {
+        for (String field : List.of("number", "code", "id", "key")) {
+            JsonNode value = item.get(field);
+            if (value != null && value.isValueNode() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    private static SourcePage await(CompletableFuture<SourcePage> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the ERP");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
+        }
+    }
+
+    /** A message for the run row: the ERP's or the connector's words, never a stack trace. */
+    static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause.getClass().getName().equals("org.apache.camel.CamelExecutionException"))
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage();
+        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+    }
+}

@@ -1,0 +1,1 @@
+select * from sync_error where run_id = :runId order by id

@@ -1,0 +1,9 @@
+update activity
+   set loose_key = :looseKey,
+       project_id = :projectId,
+       code = :code,
+       description = :description,
+       budget_hours = :budgetHours,
+       budget_amount = :budgetAmount,
+       updated_at = :now
+ where id = :id

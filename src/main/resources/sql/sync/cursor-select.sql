@@ -1,0 +1,4 @@
+select watermark
+  from sync_cursor
+ where connection_id = :connectionId
+   and entity = :entity

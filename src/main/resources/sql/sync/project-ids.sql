@@ -1,0 +1,4 @@
+select id, match_key
+  from project
+ where company_id = :companyId
+   and match_key in (:matchKeys)

@@ -1,0 +1,8 @@
+update project
+   set loose_key = :looseKey,
+       number = :number,
+       name = :name,
+       status = :status,
+       customer = :customer,
+       updated_at = :now
+ where id = :id

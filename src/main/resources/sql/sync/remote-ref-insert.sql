@@ -1,0 +1,2 @@
+insert into remote_ref (connection_id, entity, match_key, remote_key, local_id, content_hash, remote_modified_at, last_seen_at)
+values (:connectionId, :entity, :matchKey, :remoteKey, :localId, :contentHash, :remoteModifiedAt, :now)

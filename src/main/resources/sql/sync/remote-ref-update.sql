@@ -1,0 +1,9 @@
+update remote_ref
+   set remote_key = :remoteKey,
+       local_id = :localId,
+       content_hash = :contentHash,
+       remote_modified_at = :remoteModifiedAt,
+       last_seen_at = :now
+ where connection_id = :connectionId
+   and entity = :entity
+   and match_key = :matchKey
