@@ -38,4 +38,14 @@ public record Connection(
     public String credential(String key) {
         return credentials.get(key);
     }
+
+    /** Names the credential keys, never their values: a connection logged by accident must not leak a secret. */
+    @Override
+    public String toString() {
+        return "Connection[id=" + id + ", company=" + company + ", erp=" + erp + ", endpoints=" + endpoints
+                + ", credentials=" + (credentials == null ? null : credentials.keySet() + " (values hidden)")
+                + ", schedules=" + schedules + ", options=" + options + ", owner=" + owner
+                + ", allowOthersToEdit=" + allowOthersToEdit + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt
+                + "]";
+    }
 }

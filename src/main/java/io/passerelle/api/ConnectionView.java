@@ -1,0 +1,39 @@
+package io.passerelle.api;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.passerelle.connection.Connection;
+import io.passerelle.connection.CredentialMerger;
+
+/** A connection as the API shows it: credentials are write-only, so each key shows {@code "****"}. */
+public record ConnectionView(
+        String id,
+        CompanyView company,
+        String erp,
+        List<EndpointView> endpoints,
+        Map<String, String> credentials,
+        Map<String, String> schedules,
+        Map<String, Object> options,
+        String owner,
+        boolean allowOthersToEdit,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static ConnectionView of(Connection c) {
+        Map<String, String> redacted = new LinkedHashMap<>();
+        c.credentials().keySet().forEach(key -> redacted.put(key, CredentialMerger.REDACTED));
+        return new ConnectionView(c.id(), new CompanyView(c.company().code(), c.company().name()), c.erp(),
+                c.endpoints().stream().map(e -> new EndpointView(e.name(), e.url(), e.isDefault())).toList(),
+                redacted, c.schedules(), c.options(), c.owner(), c.allowOthersToEdit(), c.createdAt(), c.updatedAt());
+    }
+
+    public record CompanyView(String code, String name) {
+    }
+
+    public record EndpointView(String name, String url, @JsonProperty("default") boolean isDefault) {
+    }
+}

@@ -1,0 +1,72 @@
+package io.passerelle.api;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.sync.RunView;
+import io.passerelle.sync.SyncLauncher;
+import io.passerelle.sync.SyncMode;
+import io.passerelle.sync.Trigger;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/connections/{id}/sync/{flow}}: run an inbound flow (or {@code all}) now. */
+@RestController
+public class SyncController {
+
+    static final String ALL_FLOWS = "all";
+
+    private final ConnectionService connections;
+    private final SyncLauncher launcher;
+
+    public SyncController(ConnectionService connections, SyncLauncher launcher) {
+        this.connections = connections;
+        this.launcher = launcher;
+    }
+
+    @PostMapping("/api/connections/{id}/sync/{flow}")
+    public ResponseEntity<?> sync(@PathVariable String id, @PathVariable String flow,
+            @RequestParam(defaultValue = "false") boolean wait,
+            @RequestParam(required = false) String mode) {
+        SyncMode syncMode = syncMode(mode);
+        connections.get(id); // 404 for an unknown connection before anything starts
+        if (!wait) {
+            List<Long> runIds = launcher.start(id, flow, Trigger.API, syncMode);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("runId", runIds.isEmpty() ? null : runIds.get(0));
+            body.put("runIds", runIds);
+            ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED);
+            if (!runIds.isEmpty()) {
+                accepted.location(URI.create("/api/runs/" + runIds.get(0)));
+            }
+            return accepted.body(body);
+        }
+        List<RunView> runs = launcher.runAndWait(id, flow, Trigger.API, syncMode);
+        if (ALL_FLOWS.equals(flow)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("runs", runs);
+            body.put("status", RunStatuses.worst(runs.stream().map(RunView::status).toList()));
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.ok(runs.isEmpty() ? null : runs.get(0));
+    }
+
+    private static SyncMode syncMode(String mode) {
+        if (mode == null || mode.isBlank()) {
+            return SyncMode.INCREMENTAL;
+        }
+        return switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case "full" -> SyncMode.FULL;
+            case "incremental" -> SyncMode.INCREMENTAL;
+            default -> throw new InvalidParameterException("mode", "must be full or incremental");
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package io.passerelle.connection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.passerelle.sync.SyncLauncher;
+import io.passerelle.sync.SyncMode;
+import io.passerelle.sync.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start, creates the connections of the bootstrap files that do not exist yet. An existing connection is
+ * never overwritten: once it is in the database, the API owns it. Then, when asked, starts a sync of each.
+ */
+@Component
+public class ConnectionBootstrap {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionBootstrap.class);
+
+    private final BootstrapProperties properties;
+    private final BootstrapFileReader reader;
+    private final ConnectionService connections;
+    private final ObjectProvider<SyncLauncher> syncLauncher;
+
+    public ConnectionBootstrap(BootstrapProperties properties, BootstrapFileReader reader,
+            ConnectionService connections, ObjectProvider<SyncLauncher> syncLauncher) {
+        this.properties = properties;
+        this.reader = reader;
+        this.connections = connections;
+        this.syncLauncher = syncLauncher;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void onReady() {
+        List<String> bootstrapped = run();
+        if (properties.syncOnStart()) {
+            syncOnStart(bootstrapped);
+        }
+    }
+
+    /** Answers the ids of the connections named by the files that exist now (created or found). */
+    public List<String> run() {
+        List<String> present = new ArrayList<>();
+        for (String location : properties.files()) {
+            List<ConnectionDocument> documents;
+            try {
+                documents = reader.read(location);
+            } catch (RuntimeException e) {
+                log.error("Bootstrap: skipped {}: {}", location, e.getMessage());
+                continue;
+            }
+            for (ConnectionDocument document : documents) {
+                if (bootstrap(document, location)) {
+                    present.add(document.id());
+                }
+            }
+        }
+        return present;
+    }
+
+    private boolean bootstrap(ConnectionDocument document, String location) {
+        String id = document.id();
+        try {
+            if (id != null && connections.exists(id)) {
+                log.info("Bootstrap: connection {} exists already, left as it is", id);
+                return true;
+            }
+            Connection created = connections.create(document);
+            log.info("Bootstrap: created connection {} ({}, company {}, endpoints {}) from {}", id, created.erp(),
+                    created.company().code(), created.endpoints().stream().map(Endpoint::name).toList(), location);
+            return true;
+        } catch (InvalidConnectionException e) {
+            log.error("Bootstrap: connection {} from {} is not valid: {}", id, location, e.problems().stream()
+                    .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+        } catch (ConnectionAlreadyExistsException e) {
+            // created meanwhile by someone else: theirs stands
+            log.info("Bootstrap: connection {} exists already, left as it is", id);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Bootstrap: connection {} from {} could not be created: {}", id, location,
+                    e.getClass().getSimpleName());
+        }
+        return false;
+    }
+
+    private void syncOnStart(List<String> ids) {
+        SyncLauncher launcher = syncLauncher.getIfAvailable();
+        if (launcher == null) {
+            log.warn("Bootstrap: sync-on-start is on but this build has no sync engine; nothing started");
+            return;
+        }
+        for (String id : ids) {
+            try {
+                List<Long> runs = launcher.start(id, "all", Trigger.STARTUP, SyncMode.INCREMENTAL);
+                log.info("Bootstrap: started sync of {} (runs {})", id, runs);
+            } catch (RuntimeException e) {
+                log.warn("Bootstrap: could not start the sync of {}: {}", id, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+insert into company (code, name) values (:code, :name)

@@ -1,0 +1,1 @@
+update company set name = :name where id = :id

@@ -1,0 +1,1 @@
+select count(*) from connection where id = :id

@@ -1,0 +1,1 @@
+delete from connection where id = :id

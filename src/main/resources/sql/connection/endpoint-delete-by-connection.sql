@@ -1,0 +1,1 @@
+delete from connection_endpoint where connection_id = :connectionId

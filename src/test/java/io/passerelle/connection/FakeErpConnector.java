@@ -1,0 +1,51 @@
+package io.passerelle.connection;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A stand-in ERP for tests of the ERP-neutral parts: Acumatica-like (https, user/password/tenant). Acumatica
+ * because no real connector for it exists in this build, so the two never clash.
+ */
+public class FakeErpConnector implements ErpConnector {
+
+    public static final String ERP = "acumatica";
+
+    @Override
+    public String erp() {
+        return ERP;
+    }
+
+    @Override
+    public List<String> inboundFlows() {
+        return List.of("projects", "employees", "vendors");
+    }
+
+    @Override
+    public List<String> outboundFlows() {
+        return List.of("commitments");
+    }
+
+    @Override
+    public Set<String> requiredCredentials() {
+        return Set.of("user", "password");
+    }
+
+    @Override
+    public Set<String> optionalCredentials() {
+        return Set.of("tenant");
+    }
+
+    @Override
+    public Set<String> endpointSchemes() {
+        return Set.of("https");
+    }
+
+    @Override
+    public ConnectionTestResult test(Connection connection, Endpoint endpoint) {
+        boolean ok = endpoint.url().contains("reachable");
+        return new ConnectionTestResult(ok, endpoint.name(), ok ? "reached, logged in" : "refused",
+                Map.of("user", connection.credential("user")));
+    }
+}
