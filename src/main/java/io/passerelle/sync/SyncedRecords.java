@@ -1,0 +1,103 @@
+package io.passerelle.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The records API: what a connection's syncs wrote, with each record's remote key and last sync. */
+@Repository
+public class SyncedRecords implements RecordReader {
+
+    private static final int MAX_LIMIT = 1000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlFiles sql;
+    private final ObjectMapper mapper;
+
+    public SyncedRecords(NamedParameterJdbcTemplate jdbc, SqlFiles sql, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public RecordPage list(String connectionId, String entityName, String q, int limit, String after) {
+        CanonicalEntity entity = CanonicalEntity.byApiName(entityName).orElseThrow(() -> new UnknownEntityException(entityName));
+        int pageSize = Math.max(1, Math.min(MAX_LIMIT, limit));
+        long afterId;
+        try {
+            afterId = after == null || after.isBlank() ? 0 : Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("after: not a value returned as 'next'");
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("connectionId", connectionId)
+                .addValue("after", afterId)
+                .addValue("pattern", likePattern(q))
+                .addValue("limit", pageSize + 1);
+        List<Map<String, Object>> rows = jdbc.query(sql.get("sql/records/" + entity.table() + ".sql"), params, this::toItem);
+        String next = null;
+        if (rows.size() > pageSize) {
+            rows = rows.subList(0, pageSize);
+            next = String.valueOf(rows.get(pageSize - 1).get("id"));
+        }
+        return new RecordPage(rows, next);
+    }
+
+    private static String likePattern(String q) {
+        if (q == null || q.isBlank()) {
+            return "%";
+        }
+        String escaped = q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private Map<String, Object> toItem(ResultSet rs, int row) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, Object> item = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String column = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
+            Object value = rs.getObject(i);
+            if (value instanceof Timestamp timestamp) {
+                value = timestamp.toInstant();
+            } else if (value instanceof java.time.OffsetDateTime offset) {
+                value = offset.toInstant();
+            } else if ("rates".equals(column) && value instanceof String json) {
+                value = parse(json);
+            }
+            item.put(camelCase(column), value);
+        }
+        return item;
+    }
+
+    private Object parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+
+    static String camelCase(String column) {
+        StringBuilder name = new StringBuilder(column.length());
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+}

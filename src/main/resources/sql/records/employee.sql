@@ -1,0 +1,8 @@
+-- what the connection's syncs wrote, keyset-paged by id; :pattern is a lower-case LIKE pattern
+select e.id, e.number, e.first_name, e.last_name, e.email, e.trade_code, e.competency, e.active, r.remote_key, r.last_seen_at as last_synced_at
+  from employee e
+  join remote_ref r on r.local_id = e.id and r.connection_id = :connectionId and r.entity = 'EMPLOYEE'
+ where e.id > :after
+   and (lower(e.number) like :pattern or lower(coalesce(e.last_name, '')) like :pattern)
+ order by e.id
+ limit :limit

@@ -1,0 +1,34 @@
+package io.passerelle.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class KeyNormalizerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"E-00042", " E-00042", "E-00042 ", "E\u201100042", "\u00A0E-00042\u202F", "E\u201000042", "E\u00AD-00042"})
+    void spellingsOfOneEmployeeNumberShareOneKey(String spelling) {
+        assertThat(KeyNormalizer.matchKey(spelling)).isEqualTo("E-00042");
+    }
+
+    @Test
+    void internalRunsOfSpaceFoldToOneAndComposedAccentsEqualDecomposedOnes() {
+        assertThat(KeyNormalizer.matchKey("03  -\u00A0100")).isEqualTo("03 - 100");
+        assertThat(KeyNormalizer.matchKey("Be\u0301ton")).isEqualTo(KeyNormalizer.matchKey("Béton"));
+    }
+
+    @Test
+    void caseAndInternalSpacesStillDistinguishKeysButLookAlikeForNearMatchReports() {
+        assertThat(KeyNormalizer.matchKey("E 00042")).isNotEqualTo(KeyNormalizer.matchKey("E-00042"));
+        assertThat(KeyNormalizer.looseKey("E 00042")).isEqualTo(KeyNormalizer.looseKey("e-00042"));
+    }
+
+    @Test
+    void blankIsNoKey() {
+        assertThat(KeyNormalizer.matchKey(" \u00A0 ")).isNull();
+        assertThat(KeyNormalizer.matchKey(null)).isNull();
+    }
+}
