@@ -1,0 +1,107 @@
+package io.passerelle.sandbox.avantage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class AvantageDatasetTest {
+
+    private final AvantageDataset data = new AvantageDataset(7, DatasetSizes.defaults());
+
+    @Test
+    void sameSeedSameCompany() {
+        AvantageDataset again = new AvantageDataset(7, DatasetSizes.defaults());
+        assertThat(again.employees()).isEqualTo(data.employees());
+        assertThat(again.activities()).isEqualTo(data.activities());
+        assertThat(new AvantageDataset(8, DatasetSizes.defaults()).employees()).isNotEqualTo(data.employees());
+    }
+
+    @Test
+    void seededCompanyLooksLikeAQuebecContractor() {
+        Map<AvantageEntity, Integer> counts = data.counts();
+        assertThat(counts.get(AvantageEntity.EMPLOYEE)).isEqualTo(300);
+        assertThat(counts.get(AvantageEntity.PROJECT)).isEqualTo(40);
+        assertThat(counts.get(AvantageEntity.TRADE)).isBetween(14, 20);
+        assertThat(counts.get(AvantageEntity.EARNING)).isEqualTo(10);
+        assertThat(counts.get(AvantageEntity.HOUR_TYPE)).isBetween(4, 5);
+
+        List<Employee> employees = data.employees();
+        assertThat(employees).allMatch(e -> e.number().matches("E-\\d{5}"));
+        long withoutEmail = employees.stream().filter(e -> e.email() == null).count();
+        assertThat(withoutEmail).isBetween(15L, 50L);
+        assertThat(employees).anyMatch(e -> !e.active());
+        assertThat(employees).anyMatch(e -> (e.firstName() + e.lastName()).matches(".*[éèêëÉàçôî].*"));
+        Set<String> tradeCodes = data.trades().stream().map(Trade::code).collect(Collectors.toSet());
+        assertThat(employees).allMatch(e -> e.trade() == null || tradeCodes.contains(e.trade()));
+
+        for (Project p : data.projects()) {
+            assertThat(data.activities(p.number()).size()).isBetween(8, 20);
+        }
+        assertThat(data.projects()).anyMatch(p -> p.status() == Project.Status.CLOSED);
+        assertThat(data.trade("CARP").orElseThrow().rates()).containsKeys("A", "B", "C");
+        assertThat(data.hourType("OT").orElseThrow().multiplier()).isEqualByComparingTo("1.5");
+        assertThat(data.earning("KM").orElseThrow().unit()).isEqualTo(Earning.Unit.KM);
+    }
+
+    @Test
+    void itemsComeInListOrder() {
+        for (AvantageEntity entity : AvantageEntity.values()) {
+            assertThat(data.items(entity)).isSortedAccordingTo(Ordered.LIST_ORDER);
+        }
+    }
+
+    @Test
+    void touchingChangesAFieldAndStampsLaterThanEverything() {
+        long before = data.lastModifiedAt().toEpochMilli();
+        Employee oldest = data.employees().get(0);
+
+        List<Employee> touched = data.touchEmployees(3);
+
+        assertThat(touched).hasSize(3);
+        assertThat(touched.get(0).number()).isEqualTo(oldest.number());
+        assertThat(touched.get(0).competency()).isNotEqualTo(oldest.competency());
+        assertThat(touched).allMatch(e -> e.modifiedAtMillis() > before);
+        assertThat(data.employees().get(data.employees().size() - 1).modifiedAtMillis())
+                .isEqualTo(touched.get(0).modifiedAtMillis());
+        assertThat(data.count(AvantageEntity.EMPLOYEE)).isEqualTo(300);
+    }
+
+    @Test
+    void updatesAndNewActivities() {
+        Employee e = data.updateEmployee("E-00001", x -> x.withEmail(null).withActive(false));
+        assertThat(data.employee("E-00001").orElseThrow()).isEqualTo(e);
+        assertThat(e.email()).isNull();
+
+        Activity a = data.addActivity("P-1002", "99-100", "Travaux supplémentaires", new BigDecimal("12.5"),
+                new BigDecimal("1062.50"));
+        assertThat(data.activity("P-1002", "99-100")).contains(a);
+        assertThat(data.activities("P-1002")).last().isEqualTo(a);
+    }
+
+    @Test
+    void syntheticVolumeKeepsPagingCheap() {
+        int total = data.generateSynthetic(AvantageEntity.EMPLOYEE, 100_000);
+        assertThat(total).isEqualTo(100_300);
+        EntityTable.Page<? extends AvantageItem> page = data.page(AvantageEntity.EMPLOYEE, null,
+                data.employees().get(50_000), false, 1000);
+        assertThat(page.items()).hasSize(1000);
+        assertThat(page.more()).isTrue();
+
+        data.generateSynthetic(AvantageEntity.ACTIVITY, 10_000);
+        assertThat(data.count(AvantageEntity.ACTIVITY)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void reseedGoesBackToTheSeededState() {
+        data.touchEmployees(10);
+        data.generateSynthetic(AvantageEntity.PROJECT, 50);
+        data.reseed();
+        assertThat(data.count(AvantageEntity.PROJECT)).isEqualTo(40);
+        assertThat(data.employees()).isEqualTo(new AvantageDataset(7, DatasetSizes.defaults()).employees());
+    }
+}
