@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** The seed's first job, end to end over a real socket: every entity in, then nothing twice. */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 @ActiveProfiles({"sandbox", "test"})
 @DirtiesContext
 class AvantageSyncFlowTest {
