@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.passerelle.connection.ConnectionAlreadyExistsException;
@@ -119,17 +119,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        StreamReadException malformed = causeOfType(cause, StreamReadException.class);
         ProblemDetail problem;
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch);
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "wrong type for '" + field + "'", field,
-                    "expected " + describe(mismatch.getTargetType()));
-        } else if (cause instanceof JsonProcessingException json && json.getLocation() != null
-                && !(cause instanceof JsonMappingException)) {
-            JsonLocation at = json.getLocation();
+        if (malformed != null && malformed.getLocation() != null) {
+            JsonLocation at = malformed.getLocation();
             String where = "line " + at.getLineNr() + ", column " + at.getColumnNr();
             // the parser's own message may quote what it read, which may be a secret: say where, not what
             problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed JSON at " + where, "body", "malformed JSON at " + where);
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            Class<?> expected = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "wrong type for '" + field + "'", field,
+                    "expected " + describe(expected));
         } else if (cause == null) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "a JSON request body is required", "body", "required");
         } else {
@@ -168,6 +169,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
         return ResponseEntity.status(status).body(Problems.of(status, detail, errors));
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** The JSON path of a field, e.g. {@code endpoints[0].default}. */

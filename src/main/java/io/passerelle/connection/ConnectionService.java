@@ -1,6 +1,5 @@
 package io.passerelle.connection;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,19 +21,13 @@ public class ConnectionService implements ConnectionDirectory {
     private final ConnectionRepository repository;
     private final ConnectionValidator validator;
     private final AfterCommitPublisher events;
-    private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ConnectionService(ConnectionRepository repository, ConnectionValidator validator,
             AfterCommitPublisher events) {
-        this(repository, validator, events, Clock.systemUTC());
-    }
-
-    ConnectionService(ConnectionRepository repository, ConnectionValidator validator, AfterCommitPublisher events,
-            Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.events = events;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -138,6 +131,6 @@ public class ConnectionService implements ConnectionDirectory {
 
     private Instant now() {
         // the database keeps microseconds at best: answer what a later read will answer
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

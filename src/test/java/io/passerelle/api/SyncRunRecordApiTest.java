@@ -1,0 +1,174 @@
+package io.passerelle.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.sync.FlowAlreadyRunningException;
+import io.passerelle.sync.RecordPage;
+import io.passerelle.sync.RunErrorView;
+import io.passerelle.sync.RunView;
+import io.passerelle.sync.SyncMode;
+import io.passerelle.sync.Trigger;
+import io.passerelle.sync.UnknownEntityException;
+import io.passerelle.sync.UnknownFlowException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SyncRunRecordApiTest extends ApiTestSupport {
+
+    private static final String CONNECTION = "acme-runs";
+
+    @BeforeEach
+    void connectionExists() {
+        if (call("GET", "/api/connections/" + CONNECTION, ADMIN).status() == 404) {
+            Response created = call("POST", "/api/connections", ADMIN, toJson(ConnectionApiTest.payload(CONNECTION)));
+            assertThat(created.status()).isEqualTo(201);
+        }
+    }
+
+    static RunView run(long id, String flow, String status) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("read", 1200);
+        counts.put("created", 3);
+        counts.put("updated", 10);
+        counts.put("unchanged", 1187);
+        counts.put("rejected", 0);
+        counts.put("failed", 0);
+        return new RunView(id, CONNECTION, flow, "IN", "API", "INCREMENTAL", Instant.parse("2026-11-16T08:00:00Z"),
+                Instant.parse("2026-11-16T08:00:05.250Z"), status, counts, null);
+    }
+
+    @Test
+    void startsARunAndAnswers202WithItsId() {
+        when(syncLauncher.start(CONNECTION, "employees", Trigger.API, SyncMode.INCREMENTAL)).thenReturn(List.of(41L));
+        Response accepted = call("POST", "/api/connections/" + CONNECTION + "/sync/employees", ENGINEER);
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.node().path("runId").asLong()).isEqualTo(41);
+        assertThat(accepted.node().path("runIds").toString()).isEqualTo("[41]");
+        assertThat(accepted.header("Location")).endsWith("/api/runs/41");
+    }
+
+    @Test
+    void fullModeIgnoresTheCursor() {
+        when(syncLauncher.start(CONNECTION, "all", Trigger.API, SyncMode.FULL)).thenReturn(List.of(7L, 8L, 9L));
+        Response accepted = call("POST", "/api/connections/" + CONNECTION + "/sync/all?mode=full", ADMIN);
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.node().path("runId").asLong()).isEqualTo(7);
+        assertThat(accepted.node().path("runIds").toString()).isEqualTo("[7,8,9]");
+
+        Response badMode = call("POST", "/api/connections/" + CONNECTION + "/sync/all?mode=fast", ADMIN);
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.errorFields()).containsExactly("mode");
+    }
+
+    @Test
+    void waitsForTheFinishedRun() {
+        when(syncLauncher.runAndWait(CONNECTION, "employees", Trigger.API, SyncMode.INCREMENTAL))
+                .thenReturn(List.of(run(41, "employees", "SUCCEEDED")));
+        Response done = call("POST", "/api/connections/" + CONNECTION + "/sync/employees?wait=true", ENGINEER);
+        assertThat(done.status()).isEqualTo(200);
+        JsonNode run = done.node();
+        assertThat(run.path("id").asLong()).isEqualTo(41);
+        assertThat(run.path("trigger").asText()).isEqualTo("API");
+        assertThat(run.path("direction").asText()).isEqualTo("IN");
+        assertThat(run.path("startedAt").asText()).isEqualTo("2026-11-16T08:00:00Z");
+        assertThat(run.path("finishedAt").asText()).isEqualTo("2026-11-16T08:00:05.250Z");
+        assertThat(run.path("counts").toString())
+                .isEqualTo("{\"read\":1200,\"created\":3,\"updated\":10,\"unchanged\":1187,\"rejected\":0,\"failed\":0}");
+        assertThat(run.has("message")).isTrue();
+    }
+
+    @Test
+    void waitingForAllAnswersEveryRunAndTheWorstStatus() {
+        when(syncLauncher.runAndWait(CONNECTION, "all", Trigger.API, SyncMode.INCREMENTAL)).thenReturn(List.of(
+                run(1, "projects", "SUCCEEDED"), run(2, "employees", "PARTIAL"), run(3, "trades", "SUCCEEDED")));
+        Response done = call("POST", "/api/connections/" + CONNECTION + "/sync/all?wait=true", ENGINEER);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.node().path("runs")).hasSize(3);
+        assertThat(done.node().path("status").asText()).isEqualTo("PARTIAL");
+    }
+
+    @Test
+    void unknownFlowsRunningFlowsAndUnknownConnections() {
+        when(syncLauncher.start(eq(CONNECTION), eq("payroll"), any(), any()))
+                .thenThrow(new UnknownFlowException("acumatica", "payroll"));
+        Response unknown = call("POST", "/api/connections/" + CONNECTION + "/sync/payroll", ENGINEER);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorFields()).containsExactly("flow");
+
+        when(syncLauncher.start(eq(CONNECTION), eq("projects"), any(), any()))
+                .thenThrow(new FlowAlreadyRunningException(CONNECTION, "projects"));
+        assertThat(call("POST", "/api/connections/" + CONNECTION + "/sync/projects", ENGINEER).status()).isEqualTo(409);
+
+        assertThat(call("POST", "/api/connections/nobody/sync/all", ENGINEER).status()).isEqualTo(404);
+        assertThat(call("POST", "/api/connections/" + CONNECTION + "/sync/all?wait=maybe", ENGINEER).errorFields())
+                .containsExactly("wait");
+    }
+
+    @Test
+    void listsRunsWithFiltersAndLimits() {
+        when(runHistory.search(any(), any(), any(), org.mockito.ArgumentMatchers.anyInt()))
+                .thenReturn(List.of(run(2, "employees", "FAILED"), run(1, "employees", "SUCCEEDED")));
+        Response runs = call("GET", "/api/runs?connection=" + CONNECTION + "&flow=employees&status=failed&limit=900", VIEWER);
+        assertThat(runs.status()).isEqualTo(200);
+        assertThat(runs.node()).hasSize(2);
+        verify(runHistory).search(CONNECTION, "employees", "FAILED", 500);
+
+        call("GET", "/api/runs", VIEWER);
+        verify(runHistory).search(isNull(), isNull(), isNull(), eq(50));
+
+        assertThat(call("GET", "/api/runs?status=GREAT", VIEWER).errorFields()).containsExactly("status");
+        assertThat(call("GET", "/api/runs?limit=0", VIEWER).errorFields()).containsExactly("limit");
+        assertThat(call("GET", "/api/runs?limit=ten", VIEWER).errorFields()).containsExactly("limit");
+    }
+
+    @Test
+    void showsARunAndItsErrors() {
+        when(runHistory.find(41)).thenReturn(Optional.of(run(41, "employees", "PARTIAL")));
+        when(runHistory.errors(41)).thenReturn(List.of(
+                new RunErrorView(1, "employees", "E-00042", "REJECTED", "no trade", "{\"number\":\"E-00042\"}", false)));
+        assertThat(call("GET", "/api/runs/41", VIEWER).node().path("status").asText()).isEqualTo("PARTIAL");
+        JsonNode errors = call("GET", "/api/runs/41/errors", VIEWER).node();
+        assertThat(errors.get(0).path("remoteKey").asText()).isEqualTo("E-00042");
+        assertThat(errors.get(0).path("retryable").asBoolean()).isFalse();
+
+        when(runHistory.find(42)).thenReturn(Optional.empty());
+        assertThat(call("GET", "/api/runs/42", VIEWER).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/runs/42/errors", VIEWER).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/runs/abc", VIEWER).errorFields()).containsExactly("runId");
+    }
+
+    @Test
+    void pagesThroughRecords() {
+        when(recordReader.list(CONNECTION, "employees", "tremblay", 50, null)).thenReturn(new RecordPage(
+                List.of(Map.of("number", "E-00042", "remoteKey", "E-00042", "lastSyncedAt", "2026-11-16T08:00:05Z")),
+                "E-00042"));
+        Response page = call("GET", "/api/connections/" + CONNECTION + "/records/employees?q=tremblay", VIEWER);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.node().path("items").get(0).path("remoteKey").asText()).isEqualTo("E-00042");
+        assertThat(page.node().path("next").asText()).isEqualTo("E-00042");
+
+        when(recordReader.list(eq(CONNECTION), eq("widgets"), any(), org.mockito.ArgumentMatchers.anyInt(), any()))
+                .thenThrow(new UnknownEntityException("widgets"));
+        Response unknown = call("GET", "/api/connections/" + CONNECTION + "/records/widgets", VIEWER);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorFields()).containsExactly("entity");
+        assertThat(unknown.node().path("detail").asText()).contains("widgets");
+
+        assertThat(call("GET", "/api/connections/nobody/records/employees", VIEWER).status()).isEqualTo(404);
+        verify(recordReader, org.mockito.Mockito.never()).list(eq("nobody"), anyString(), any(),
+                org.mockito.ArgumentMatchers.anyInt(), any());
+    }
+}

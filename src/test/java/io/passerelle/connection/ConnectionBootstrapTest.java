@@ -1,0 +1,92 @@
+package io.passerelle.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+
+import io.passerelle.api.ApiTestSupport;
+import io.passerelle.sync.SyncMode;
+import io.passerelle.sync.Trigger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The shared test context bootstraps {@code classpath:bootstrap/connections-test.yaml} on start. */
+@ExtendWith(OutputCaptureExtension.class)
+class ConnectionBootstrapTest extends ApiTestSupport {
+
+    @Autowired
+    ConnectionBootstrap bootstrap;
+    @Autowired
+    ConnectionService connections;
+
+    @Test
+    void createsTheFileConnectionOnStartWithPlaceholdersResolved() {
+        Connection booted = connections.get("boot-acumatica");
+        assertThat(booted.defaultEndpoint().url()).isEqualTo("https://boot.example/entity");
+        assertThat(booted.credential("password")).isEqualTo(BOOTSTRAP_PASSWORD);
+        assertThat(booted.credential("user")).isEqualTo("integration");
+        assertThat(booted.company().name()).isEqualTo("Construction Boréal inc.");
+        assertThat(booted.schedules()).containsEntry("employees", "0 5 * * * ?");
+        // the invalid one is reported, not created
+        assertThat(connections.exists("boot-broken")).isFalse();
+    }
+
+    @Test
+    void neverCreatesTwiceNorOverwrites(CapturedOutput output) {
+        Connection before = connections.get("boot-acumatica");
+        ConnectionDocument edited = new ConnectionDocument("boot-acumatica",
+                new ConnectionDocument.CompanyDocument("BOREAL", "Boréal renamed"), "acumatica",
+                List.of(new ConnectionDocument.EndpointDocument("main", "https://edited.example/entity", true)),
+                before.credentials(), before.schedules(), before.options(), "someone", false);
+        connections.update("boot-acumatica", edited);
+
+        List<String> present = bootstrap.run();
+
+        assertThat(present).containsExactly("boot-acumatica");
+        assertThat(connections.list().stream().filter(c -> c.id().equals("boot-acumatica"))).hasSize(1);
+        Connection after = connections.get("boot-acumatica");
+        assertThat(after.defaultEndpoint().url()).isEqualTo("https://edited.example/entity");
+        assertThat(after.owner()).isEqualTo("someone");
+        assertThat(output.getAll()).contains("connection boot-acumatica exists already")
+                .contains("boot-broken").contains("schedules.employees")
+                .doesNotContain(BOOTSTRAP_PASSWORD);
+    }
+
+    @Test
+    void startsASyncOfEachBootstrappedConnectionWhenAsked() {
+        when(syncLauncher.start("boot-acumatica", "all", Trigger.STARTUP, SyncMode.INCREMENTAL)).thenReturn(List.of(1L));
+        new ConnectionBootstrap(new BootstrapProperties(List.of("classpath:bootstrap/connections-test.yaml"), true),
+                reader(), connections, provider()).onReady();
+        verify(syncLauncher).start("boot-acumatica", "all", Trigger.STARTUP, SyncMode.INCREMENTAL);
+        verify(syncLauncher, never()).start(org.mockito.ArgumentMatchers.eq("boot-broken"),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+    }
+
+    @Test
+    void aFailingSyncStartIsLoggedNotThrown(CapturedOutput output) {
+        when(syncLauncher.start("boot-acumatica", "all", Trigger.STARTUP, SyncMode.INCREMENTAL))
+                .thenThrow(new IllegalStateException("engine not ready"));
+        new ConnectionBootstrap(new BootstrapProperties(List.of("classpath:bootstrap/connections-test.yaml"), true),
+                reader(), connections, provider()).onReady();
+        assertThat(output.getAll()).contains("could not start the sync of boot-acumatica");
+    }
+
+    @Autowired
+    BootstrapFileReader fileReader;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<io.passerelle.sync.SyncLauncher> launcherProvider;
+
+    private BootstrapFileReader reader() {
+        return fileReader;
+    }
+
+    private org.springframework.beans.factory.ObjectProvider<io.passerelle.sync.SyncLauncher> provider() {
+        return launcherProvider;
+    }
+}
