@@ -33,7 +33,7 @@ final class MainTcpConnection extends ChannelInboundHandlerAdapter {
 
     static final int MAX_IN_FLIGHT = 64;
     /** How long reordering holds responses: long enough for a pipelined burst to pile up. */
-    static final long REORDER_WINDOW_MS = 30;
+    static final long REORDER_WINDOW_MS = 50;
     private static final long IN_FLIGHT_RETRY_AFTER_MS = 50;
     private static final Logger log = LoggerFactory.getLogger(MainTcpConnection.class);
 

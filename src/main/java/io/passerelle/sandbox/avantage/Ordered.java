@@ -8,9 +8,15 @@ import java.util.Comparator;
  */
 public interface Ordered {
 
-    Comparator<Ordered> LIST_ORDER = Comparator.comparingLong(Ordered::modifiedAtMillis)
-            .thenComparing(Ordered::key)
-            .thenComparing(Ordered::subKey);
+    /** Hand-written rather than composed: it runs ~20 times per insert into a million-record table. */
+    Comparator<Ordered> LIST_ORDER = (a, b) -> {
+        int c = Long.compare(a.modifiedAtMillis(), b.modifiedAtMillis());
+        if (c != 0) {
+            return c;
+        }
+        c = a.key().compareTo(b.key());
+        return c != 0 ? c : a.subKey().compareTo(b.subKey());
+    };
 
     long modifiedAtMillis();
 
