@@ -1,79 +1,14 @@
 package io.passerelle.erp.avantage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.passerelle.sandbox.avantage.AvantageEntity;
-import io.passerelle.sandbox.avantage.AvantageSimulator;
-import io.passerelle.sync.RunView;
-import io.passerelle.sync.SyncLauncher;
-import io.passerelle.sync.SyncMode;
-import io.passerelle.sync.Trigger;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The seed's first job, end to end over a real socket: every entity in, then nothing twice. */
+/** The sync scenario on the embedded default database, H2. */
 @CamelSpringBootTest
 @SpringBootTest
 @ActiveProfiles({"sandbox", "test"})
 @DirtiesContext
-class AvantageSyncFlowTest {
-
-    static final String CONNECTION = "sandbox-avantage";
-
-    @Autowired
-    SyncLauncher launcher;
-    @Autowired
-    AvantageSimulator simulator;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Test
-    void fullThenUnchangedThenExactlyTheChangedEmployees() {
-        Map<String, RunView> first = byFlow(launcher.runAndWait(CONNECTION, "all", Trigger.API, SyncMode.INCREMENTAL));
-
-        assertThat(first.values()).allSatisfy(run -> assertThat(run.status()).as(run.flow() + ": " + run.message()).isEqualTo("SUCCEEDED"));
-        assertCreatedAll(first.get("projects"), AvantageEntity.PROJECT, "project");
-        assertCreatedAll(first.get("employees"), AvantageEntity.EMPLOYEE, "employee");
-        assertCreatedAll(first.get("trades"), AvantageEntity.TRADE, "trade");
-        assertCreatedAll(first.get("activities"), AvantageEntity.ACTIVITY, "activity");
-        assertCreatedAll(first.get("earnings"), AvantageEntity.EARNING, "earning_type");
-        assertCreatedAll(first.get("hourTypes"), AvantageEntity.HOUR_TYPE, "hour_type");
-
-        Map<String, RunView> second = byFlow(launcher.runAndWait(CONNECTION, "all", Trigger.API, SyncMode.INCREMENTAL));
-        assertThat(second.values()).allSatisfy(run -> {
-            assertThat(run.status()).isEqualTo("SUCCEEDED");
-            assertThat(run.counts()).containsEntry("created", 0).containsEntry("updated", 0);
-            assertThat(run.counts().get("unchanged")).isEqualTo(run.counts().get("read"));
-        });
-
-        simulator.touchEmployees(3);
-        RunView employees = launcher.runAndWait(CONNECTION, "employees", Trigger.API, SyncMode.INCREMENTAL).get(0);
-        assertThat(employees.status()).isEqualTo("SUCCEEDED");
-        assertThat(employees.counts()).containsEntry("updated", 3).containsEntry("created", 0);
-
-        RunView full = launcher.runAndWait(CONNECTION, "employees", Trigger.API, SyncMode.FULL).get(0);
-        assertThat(full.counts()).containsEntry("read", simulator.dataset().count(AvantageEntity.EMPLOYEE))
-                .containsEntry("unchanged", simulator.dataset().count(AvantageEntity.EMPLOYEE));
-    }
-
-    private void assertCreatedAll(RunView run, AvantageEntity entity, String table) {
-        int held = simulator.dataset().count(entity);
-        assertThat(held).isPositive();
-        assertThat(run.counts()).as(run.flow()).containsEntry("read", held).containsEntry("created", held)
-                .containsEntry("rejected", 0).containsEntry("failed", 0);
-        assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).isEqualTo(held);
-    }
-
-    private static Map<String, RunView> byFlow(List<RunView> runs) {
-        return runs.stream().collect(Collectors.toMap(RunView::flow, Function.identity()));
-    }
+class AvantageSyncFlowTest extends SyncFlowScenario {
 }
