@@ -45,6 +45,7 @@ class ConnectionApiTest extends ApiTestSupport {
     }
 
     private Response create(String id) {
+        call("DELETE", "/api/connections/" + id, ADMIN); // a PostgreSQL test database may outlive one run
         Response created = call("POST", "/api/connections", ADMIN, toJson(payload(id)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created;

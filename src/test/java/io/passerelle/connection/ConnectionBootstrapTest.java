@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
+import java.util.Map;
 
 import io.passerelle.api.ApiTestSupport;
 import io.passerelle.sync.SyncMode;
@@ -38,24 +39,42 @@ class ConnectionBootstrapTest extends ApiTestSupport {
     }
 
     @Test
-    void neverCreatesTwiceNorOverwrites(CapturedOutput output) {
-        Connection before = connections.get("boot-acumatica");
-        ConnectionDocument edited = new ConnectionDocument("boot-acumatica",
-                new ConnectionDocument.CompanyDocument("BOREAL", "Boréal renamed"), "acumatica",
-                List.of(new ConnectionDocument.EndpointDocument("main", "https://edited.example/entity", true)),
-                before.credentials(), before.schedules(), before.options(), "someone", false);
-        connections.update("boot-acumatica", edited);
-
+    void neverCreatesTwice(CapturedOutput output) {
         List<String> present = bootstrap.run();
 
         assertThat(present).containsExactly("boot-acumatica");
         assertThat(connections.list().stream().filter(c -> c.id().equals("boot-acumatica"))).hasSize(1);
-        Connection after = connections.get("boot-acumatica");
-        assertThat(after.defaultEndpoint().url()).isEqualTo("https://edited.example/entity");
-        assertThat(after.owner()).isEqualTo("someone");
-        assertThat(output.getAll()).contains("connection boot-acumatica exists already")
+        assertThat(output.getAll()).contains("connection boot-acumatica exists already, left as it is")
+                .doesNotContain("created connection boot-acumatica")
                 .contains("boot-broken").contains("schedules.employees")
                 .doesNotContain(BOOTSTRAP_PASSWORD);
+    }
+
+    @Test
+    void leavesAnEditedConnectionAsItIs() {
+        Connection before = connections.get("boot-acumatica");
+        try {
+            connections.update("boot-acumatica", new ConnectionDocument("boot-acumatica",
+                    new ConnectionDocument.CompanyDocument("BOREAL", before.company().name()), "acumatica",
+                    List.of(new ConnectionDocument.EndpointDocument("main", "https://edited.example/entity", true)),
+                    Map.of(), before.schedules(), before.options(), "someone", false));
+            bootstrap.run();
+            Connection after = connections.get("boot-acumatica");
+            assertThat(after.defaultEndpoint().url()).isEqualTo("https://edited.example/entity");
+            assertThat(after.owner()).isEqualTo("someone");
+            assertThat(after.credential("password")).isEqualTo(BOOTSTRAP_PASSWORD);
+        } finally {
+            restore(before);
+        }
+    }
+
+    private void restore(Connection original) {
+        connections.update(original.id(), new ConnectionDocument(original.id(),
+                new ConnectionDocument.CompanyDocument(original.company().code(), original.company().name()),
+                original.erp(),
+                original.endpoints().stream()
+                        .map(e -> new ConnectionDocument.EndpointDocument(e.name(), e.url(), e.isDefault())).toList(),
+                Map.of(), original.schedules(), original.options(), original.owner(), original.allowOthersToEdit()));
     }
 
     @Test
