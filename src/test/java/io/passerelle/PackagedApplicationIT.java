@@ -1,0 +1,125 @@
+package io.passerelle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged jar, started as the README says, in an empty folder with no configuration at all:
+ * sandbox mode, embedded H2 under data/, a generated admin token, and a first sync within a minute.
+ */
+class PackagedApplicationIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static Process passerelle;
+    static Path home;
+    static String base;
+    static String token;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path jar = Path.of(System.getProperty("passerelle.jar", "target/passerelle-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        assertThat(jar).exists();
+        home = Files.createTempDirectory("passerelle-it");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        passerelle = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
+                "--passerelle.sandbox.avantage.port=0")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("passerelle.log").toFile())
+                .start();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(passerelle.isAlive()).as("Passerelle exited: see %s", home.resolve("passerelle.log")).isTrue();
+                    return healthStatus().equals("UP");
+                });
+        token = Files.readString(home.resolve("data/admin-token")).strip();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (passerelle != null) {
+            passerelle.destroy();
+            if (!passerelle.waitFor(30, TimeUnit.SECONDS)) {
+                passerelle.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void startsOnItsOwnSyncsAtStartUpAndAnswersTheApi() throws Exception {
+        assertThat(home.resolve("data")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("passerelle"));
+        assertThat(get("/api/runs").statusCode()).as("no token, no answer").isEqualTo(401);
+
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode runs = JSON.readTree(get("/api/runs?connection=sandbox-avantage&limit=50", token).body());
+            assertThat(runs.findValues("status")).hasSizeGreaterThanOrEqualTo(6)
+                    .allSatisfy(status -> assertThat(status.asText()).isEqualTo("SUCCEEDED"));
+        });
+
+        HttpResponse<String> sync = post("/api/connections/sandbox-avantage/sync/all?wait=true", token);
+        assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
+        List<JsonNode> runs = JSON.readTree(sync.body()).findValues("counts");
+        assertThat(runs).hasSize(6).allSatisfy(counts -> {
+            assertThat(counts.get("created").asInt()).isZero();
+            assertThat(counts.get("unchanged").asInt()).isEqualTo(counts.get("read").asInt());
+        });
+
+        JsonNode employees = JSON.readTree(get("/api/connections/sandbox-avantage/records/employees?limit=1000", token).body());
+        assertThat(employees.get("items")).hasSize(300);
+
+        String connection = get("/api/connections/sandbox-avantage", token).body();
+        assertThat(connection).contains("\"password\":\"****\"").doesNotContain("cGFzc2VyZWxsZS1zYW5kYm94");
+
+        String log = Files.readString(home.resolve("passerelle.log"));
+        assertThat(log).contains("sandbox-avantage employees SUCCEEDED").doesNotContain("Exception");
+    }
+
+    static String healthStatus() {
+        try {
+            HttpResponse<String> health = get("/actuator/health");
+            return JSON.readTree(health.body()).path("status").asText();
+        } catch (IOException e) {
+            return "DOWN";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "DOWN";
+        }
+    }
+
+    static HttpResponse<String> get(String path, String... bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (bearer.length > 0) {
+            request.header("Authorization", "Bearer " + bearer[0]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String bearer) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
