@@ -93,6 +93,11 @@ class PackagedApplicationIT {
         String connection = get("/api/connections/sandbox-avantage", token).body();
         assertThat(connection).contains("\"password\":\"****\"").doesNotContain("cGFzc2VyZWxsZS1zYW5kYm94");
 
+        String health = get("/actuator/health").body();
+        assertThat(health).contains("\"connectionRuns\"").contains("sandbox-avantage/employees").contains("camelHealth");
+        String metrics = get("/actuator/prometheus", token).body();
+        assertThat(metrics).containsPattern("passerelle_records_total\\{.*flow=\"employees\".*outcome=\"created\".*} 300\\.0");
+
         String log = Files.readString(home.resolve("passerelle.log"));
         assertThat(log).contains("sandbox-avantage employees SUCCEEDED").doesNotContain("Exception");
     }

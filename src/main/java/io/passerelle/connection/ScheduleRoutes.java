@@ -25,11 +25,13 @@ public class ScheduleRoutes {
 
     private final CamelContext camel;
     private final ConnectionDirectory connections;
+    private final ErpConnectors connectors;
     private final Map<String, Set<String>> routesByConnection = new ConcurrentHashMap<>();
 
-    public ScheduleRoutes(CamelContext camel, ConnectionDirectory connections) {
+    public ScheduleRoutes(CamelContext camel, ConnectionDirectory connections, ErpConnectors connectors) {
         this.camel = camel;
         this.connections = connections;
+        this.connectors = connectors;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -53,17 +55,15 @@ public class ScheduleRoutes {
 
     private synchronized void schedule(Connection connection) {
         unschedule(connection.id());
-        String template = connection.erp() + "-sync-schedule";
-        if (((org.apache.camel.model.ModelCamelContext) camel).getRouteTemplateDefinition(template) == null) {
-            if (!connection.schedules().isEmpty()) {
-                LOG.warn("connection {}: ERP {} has no schedule template {}; schedules ignored",
-                        connection.id(), connection.erp(), template);
-            }
-            return;
-        }
         Set<String> ids = ConcurrentHashMap.newKeySet();
         connection.schedules().forEach((flow, cron) -> {
-            String routeId = "sync-schedule-" + connection.id() + "-" + flow;
+            String template = templateFor(connection.erp(), flow);
+            if (model().getRouteTemplateDefinition(template) == null) {
+                LOG.warn("connection {}: no route template {} for flow {}; that schedule is ignored",
+                        connection.id(), template, flow);
+                return;
+            }
+            String routeId = "schedule-" + connection.id() + "-" + flow;
             TemplatedRouteBuilder.builder(camel, template)
                     .routeId(routeId)
                     .parameter("connectionId", connection.id())
@@ -74,6 +74,16 @@ public class ScheduleRoutes {
         });
         routesByConnection.put(connection.id(), ids);
         LOG.info("connection {}: {} schedule(s) active", connection.id(), ids.size());
+    }
+
+    /** Outbound flows have their own template: their trigger starts an export, not a sync. */
+    private String templateFor(String erp, String flow) {
+        boolean outbound = connectors.find(erp).map(c -> c.outboundFlows().contains(flow)).orElse(false);
+        return erp + (outbound ? "-export-schedule" : "-sync-schedule");
+    }
+
+    private org.apache.camel.model.Model model() {
+        return camel.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class);
     }
 
     private synchronized void unschedule(String connectionId) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -20,14 +21,18 @@ import org.springframework.stereotype.Repository;
 public class RunStore implements RunHistory {
 
     static final int MAX_MESSAGE = 2000;
+    private static final List<String> EXPORT_COUNTS =
+            List.of("read", "sent", "accepted", "duplicates", "rejected", "unknown", "failed");
     private static final int MAX_PAYLOAD = 4000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlFiles sql;
+    private final ApplicationEventPublisher events;
 
-    public RunStore(NamedParameterJdbcTemplate jdbc, SqlFiles sql) {
+    public RunStore(NamedParameterJdbcTemplate jdbc, SqlFiles sql, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.sql = sql;
+        this.events = events;
     }
 
     public long create(String connectionId, String flow, String direction, Trigger trigger, SyncMode mode) {
@@ -56,6 +61,24 @@ public class RunStore implements RunHistory {
             params.addValue(count, counts.getOrDefault(count, 0));
         }
         jdbc.update(sql.get("sql/run/finish.sql"), params);
+        announce(runId);
+    }
+
+    private void announce(long runId) {
+        find(runId).ifPresent(run -> events.publishEvent(new RunFinished(run)));
+    }
+
+    /** Finishes an outbound run, whose counts are items: read, sent, accepted, duplicates, rejected, unknown, failed. */
+    public void finishExport(long runId, String status, Map<String, Integer> counts, String message) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", runId)
+                .addValue("finishedAt", SyncStore.utc(Instant.now()))
+                .addValue("status", status)
+                .addValue("message", truncate(message, MAX_MESSAGE), Types.VARCHAR);
+        for (String count : EXPORT_COUNTS) {
+            params.addValue(count, counts.getOrDefault(count, 0));
+        }
+        jdbc.update(sql.get("sql/run/finish-export.sql"), params);
+        announce(runId);
     }
 
     public void addErrors(long runId, List<RecordError> errors) {
@@ -103,12 +126,11 @@ public class RunStore implements RunHistory {
 
     private static RunView toView(ResultSet rs, int row) throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("read", rs.getInt("count_read"));
-        counts.put("created", rs.getInt("count_created"));
-        counts.put("updated", rs.getInt("count_updated"));
-        counts.put("unchanged", rs.getInt("count_unchanged"));
-        counts.put("rejected", rs.getInt("count_rejected"));
-        counts.put("failed", rs.getInt("count_failed"));
+        List<String> names = "OUT".equals(rs.getString("direction")) ? EXPORT_COUNTS
+                : List.of("read", "created", "updated", "unchanged", "rejected", "failed");
+        for (String name : names) {
+            counts.put(name, rs.getInt("count_" + name));
+        }
         return new RunView(rs.getLong("id"), rs.getString("connection_id"), rs.getString("flow"),
                 rs.getString("direction"), rs.getString("trigger_type"), rs.getString("mode"),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),

@@ -1,0 +1,61 @@
+package io.passerelle.export;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The tally of one export run, as API.md names it. */
+public final class ExportCounts {
+
+    private int read;
+    private int sent;
+    private int accepted;
+    private int duplicates;
+    private int rejected;
+    private int unknown;
+    private int failed;
+
+    void read(int n) {
+        read += n;
+    }
+
+    void sent(int n) {
+        sent += n;
+    }
+
+    void outcome(ExportState state) {
+        switch (state) {
+            case ACCEPTED -> accepted++;
+            case DUPLICATE -> duplicates++;
+            case REJECTED -> rejected++;
+            case UNKNOWN -> unknown++;
+            default -> failed++;
+        }
+    }
+
+    void failed(int n) {
+        failed += n;
+    }
+
+    public int unknown() {
+        return unknown;
+    }
+
+    public String status() {
+        if (rejected == 0 && unknown == 0 && failed == 0) {
+            return "SUCCEEDED";
+        }
+        return accepted + duplicates > 0 || rejected > 0 ? "PARTIAL" : "FAILED";
+    }
+
+    public Map<String, Integer> asMap() {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        map.put("read", read);
+        map.put("sent", sent);
+        map.put("accepted", accepted);
+        map.put("duplicates", duplicates);
+        map.put("rejected", rejected);
+        map.put("unknown", unknown);
+        map.put("failed", failed);
+        return map;
+    }
+}

@@ -1,0 +1,216 @@
+package io.passerelle.export;
+
+import io.passerelle.connection.Connection;
+import io.passerelle.sync.RunStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbound engine, shared by every ERP. A run first asks the ERP about every item whose answer
+ * was lost, then sends what is ready in batches: each batch is marked SENT and committed before it
+ * goes, and its answer recorded item by item. Nothing in doubt is ever resent without asking.
+ */
+@Component
+public class ExportEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportEngine.class);
+    private static final int RECONCILE_CHUNK = 1000;
+
+    private final ExportItemStore items;
+    private final RunStore runs;
+    private final ExportProperties properties;
+
+    public ExportEngine(ExportItemStore items, RunStore runs, ExportProperties properties) {
+        this.items = items;
+        this.runs = runs;
+        this.properties = properties;
+    }
+
+    /** Runs one outbound flow and records it under {@code runId}. Never throws: failures are the run's. */
+    public <T, P> void run(long runId, Connection connection, OutboundFlow<T, P> flow) {
+        runs.started(runId);
+        ExportCounts counts = new ExportCounts();
+        String message = null;
+        Set<String> sent = new LinkedHashSet<>();
+        try (ExportSink.Session<T, P> session = flow.sink().open(connection)) {
+            new Run<>(runId, connection, flow, session, counts, sent).execute();
+        } catch (RuntimeException e) {
+            message = describe(e);
+        } finally {
+            if (!sent.isEmpty()) {
+                flow.source().sent(connection, sent);
+            }
+        }
+        String status = message != null && counts.asMap().get("accepted") == 0 ? "FAILED" : counts.status();
+        if (message == null && counts.unknown() > 0) {
+            message = counts.unknown() + " item(s) have an unknown outcome (no answer); the next run asks the ERP"
+                    + " which it holds before sending anything again";
+        }
+        runs.finishExport(runId, status, counts.asMap(), message);
+        LOG.info("run {} {} {} {}: {}{}", runId, connection.id(), flow.name(), status, counts.asMap(),
+                message == null ? "" : " — " + message);
+    }
+
+    private final class Run<T, P> {
+        private final long runId;
+        private final String connectionId;
+        private final Connection connection;
+        private final OutboundFlow<T, P> flow;
+        private final ExportSink.Session<T, P> session;
+        private final ExportCounts counts;
+        private final Set<String> sent;
+        private final String kind;
+
+        Run(long runId, Connection connection, OutboundFlow<T, P> flow, ExportSink.Session<T, P> session,
+                ExportCounts counts, Set<String> sent) {
+            this.runId = runId;
+            this.connectionId = connection.id();
+            this.connection = connection;
+            this.flow = flow;
+            this.session = session;
+            this.counts = counts;
+            this.sent = sent;
+            this.kind = flow.source().kind();
+        }
+
+        void execute() {
+            reconcile();
+            String after = null;
+            while (true) {
+                List<ExportCandidate<T>> page = flow.source().candidates(connection, after, properties.pageSize());
+                if (page.isEmpty()) {
+                    return;
+                }
+                after = page.get(page.size() - 1).sourceId();
+                counts.read(page.size());
+                send(prepare(page));
+            }
+        }
+
+        /** Items sent earlier whose answer was lost: the ERP says which it holds; the others may go again. */
+        private void reconcile() {
+            String after = null;
+            List<ExportItemStore.InDoubt> doubts;
+            while (!(doubts = items.inDoubt(connectionId, kind, after, RECONCILE_CHUNK)).isEmpty()) {
+                after = doubts.get(doubts.size() - 1).sourceId();
+                Set<String> held = session.holds(doubts.stream().map(ExportItemStore.InDoubt::idempotencyKey).toList());
+                Map<String, ItemOutcome> outcomes = new HashMap<>();
+                for (ExportItemStore.InDoubt doubt : doubts) {
+                    boolean delivered = held.contains(doubt.idempotencyKey());
+                    outcomes.put(doubt.sourceId(), new ItemOutcome(doubt.idempotencyKey(),
+                            delivered ? ExportState.ACCEPTED : ExportState.PENDING,
+                            delivered ? "RECONCILED" : null,
+                            delivered ? "the ERP already held it after an answer was lost" : null));
+                    if (delivered) {
+                        counts.read(1);
+                        counts.outcome(ExportState.ACCEPTED);
+                    }
+                }
+                items.outcomes(connectionId, kind, runId, outcomes, Map.of());
+            }
+        }
+
+        private List<PreparedItem<P>> prepare(List<ExportCandidate<T>> page) {
+            List<PreparedItem<P>> ready = new ArrayList<>(page.size());
+            Map<String, ItemOutcome> refused = new HashMap<>();
+            Map<String, String> keys = new HashMap<>();
+            for (ExportCandidate<T> candidate : page) {
+                Preparation<P> preparation = session.prepare(candidate);
+                if (preparation.isReady()) {
+                    ready.add(preparation.item());
+                } else {
+                    refused.put(candidate.sourceId(), new ItemOutcome(candidate.idempotencyKey(), ExportState.REJECTED,
+                            preparation.code(), preparation.message()));
+                    keys.put(candidate.sourceId(), candidate.idempotencyKey());
+                    counts.outcome(ExportState.REJECTED);
+                }
+            }
+            if (!refused.isEmpty()) {
+                items.outcomes(connectionId, kind, runId, refused, keys);
+            }
+            return ready;
+        }
+
+        /** Up to {@code batchesInFlight} batches travel at once; answers are recorded on this thread. */
+        private void send(List<PreparedItem<P>> ready) {
+            Deque<InFlight<P>> inFlight = new ArrayDeque<>();
+            int size = flow.sink().batchSize();
+            for (int from = 0; from < ready.size(); from += size) {
+                List<PreparedItem<P>> batch = ready.subList(from, Math.min(ready.size(), from + size));
+                String batchId = BatchIds.of(connectionId, kind, batch.stream().map(PreparedItem::idempotencyKey).toList());
+                items.sending(connectionId, kind, batchId, runId, batch);
+                counts.sent(batch.size());
+                batch.forEach(item -> sent.add(item.sourceId()));
+                inFlight.add(new InFlight<>(batch, session.send(batchId, batch)));
+                if (inFlight.size() >= properties.batchesInFlight()) {
+                    record(inFlight.poll());
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                record(inFlight.poll());
+            }
+        }
+
+        private void record(InFlight<P> batch) {
+            Map<String, String> sourceByKey = new HashMap<>();
+            batch.items().forEach(item -> sourceByKey.put(item.idempotencyKey(), item.sourceId()));
+            Map<String, ItemOutcome> outcomes = new HashMap<>();
+            try {
+                for (ItemOutcome outcome : batch.answer().get()) {
+                    String sourceId = sourceByKey.get(outcome.idempotencyKey());
+                    if (sourceId != null) {
+                        outcomes.put(sourceId, outcome);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the ERP");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
+                if (cause instanceof NotSentException notSent) {
+                    items.outcomes(connectionId, kind, runId, allOf(batch, ExportState.PENDING, null, null), Map.of());
+                    batch.items().forEach(item -> sent.remove(item.sourceId()));
+                    counts.failed(batch.items().size());
+                    throw notSent;
+                }
+                String reason = describe(cause);
+                outcomes = allOf(batch, ExportState.UNKNOWN, "NO_ANSWER", reason);
+            }
+            for (PreparedItem<P> item : batch.items()) {
+                ItemOutcome outcome = outcomes.get(item.sourceId());
+                counts.outcome(outcome == null ? ExportState.UNKNOWN : outcome.state());
+            }
+            items.outcomes(connectionId, kind, runId, outcomes, Map.of());
+        }
+
+        private Map<String, ItemOutcome> allOf(InFlight<P> batch, ExportState state, String code, String message) {
+            Map<String, ItemOutcome> all = new HashMap<>();
+            batch.items().forEach(item -> all.put(item.sourceId(), new ItemOutcome(item.idempotencyKey(), state, code, message)));
+            return all;
+        }
+    }
+
+    private record InFlight<P>(List<PreparedItem<P>> items, CompletableFuture<List<ItemOutcome>> answer) {
+    }
+
+    static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage();
+        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+    }
+}

@@ -1,0 +1,62 @@
+package io.passerelle.export;
+
+import io.passerelle.connection.Connection;
+import io.passerelle.connection.ConnectionDirectory;
+import io.passerelle.sync.RunStore;
+import io.passerelle.sync.RunView;
+import io.passerelle.sync.RunningFlows;
+import io.passerelle.sync.SyncMode;
+import io.passerelle.sync.Trigger;
+import io.passerelle.sync.UnknownFlowException;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Service;
+
+@Service
+public class ExportLauncherService implements ExportLauncher {
+
+    private final ConnectionDirectory connections;
+    private final List<OutboundFlow<?, ?>> flows;
+    private final RunStore runs;
+    private final RunningFlows running;
+    private final ProducerTemplate producer;
+
+    public ExportLauncherService(ConnectionDirectory connections, List<OutboundFlow<?, ?>> flows, RunStore runs,
+            RunningFlows running, ProducerTemplate producer) {
+        this.connections = connections;
+        this.flows = flows;
+        this.runs = runs;
+        this.running = running;
+        this.producer = producer;
+    }
+
+    @Override
+    public long start(String connectionId, String flow, Trigger trigger) {
+        ExportJob job = prepare(connectionId, flow, trigger);
+        producer.asyncSendBody(ExportRoutes.RUN_JOB, job);
+        return job.runId();
+    }
+
+    @Override
+    public RunView runAndWait(String connectionId, String flow, Trigger trigger) {
+        ExportJob job = prepare(connectionId, flow, trigger);
+        producer.sendBody(ExportRoutes.RUN_JOB, job);
+        return runs.find(job.runId()).orElseThrow();
+    }
+
+    private ExportJob prepare(String connectionId, String flowName, Trigger trigger) {
+        Connection connection = connections.find(connectionId)
+                .orElseThrow(() -> new NoSuchElementException("no connection '" + connectionId + "'"));
+        OutboundFlow<?, ?> flow = flows.stream()
+                .filter(f -> f.erp().equals(connection.erp()) && f.name().equals(flowName)).findFirst()
+                .orElseThrow(() -> new UnknownFlowException(connection.erp(), flowName));
+        running.claim(connectionId, List.of(flowName));
+        try {
+            return new ExportJob(connection, flow, runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL));
+        } catch (RuntimeException e) {
+            running.release(connectionId, flowName);
+            throw e;
+        }
+    }
+}

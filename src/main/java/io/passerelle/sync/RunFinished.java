@@ -1,0 +1,5 @@
+package io.passerelle.sync;
+
+/** Published when a run (inbound or outbound) has its final status and counts. */
+public record RunFinished(RunView run) {
+}
