@@ -1,0 +1,55 @@
+package io.passerelle.api;
+
+import java.util.List;
+
+import io.passerelle.codemap.CodeMapDocument;
+import io.passerelle.codemap.CodeMapService;
+import io.passerelle.codemap.InvalidCodeMapException;
+import io.passerelle.codemap.UnknownCodeMapKindException;
+import io.passerelle.connection.FieldProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET|PUT /api/connections/{id}/maps/{kind}}, kind {@code hourTypes} or {@code earnings}: platform codes
+ * → the ERP's codes. PUT replaces the whole map; the security rules let ADMIN and ENGINEER write.
+ */
+@RestController
+public class CodeMapController {
+
+    private final CodeMapService maps;
+
+    public CodeMapController(CodeMapService maps) {
+        this.maps = maps;
+    }
+
+    @GetMapping("/api/connections/{id}/maps/{kind}")
+    public CodeMapDocument get(@PathVariable String id, @PathVariable String kind) {
+        return maps.get(id, kind);
+    }
+
+    @PutMapping("/api/connections/{id}/maps/{kind}")
+    public CodeMapDocument replace(@PathVariable String id, @PathVariable String kind,
+            @RequestBody CodeMapDocument document) {
+        return maps.replace(id, kind, document);
+    }
+
+    @ExceptionHandler(InvalidCodeMapException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidCodeMapException e) {
+        HttpStatus status = e.unprocessable() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status).body(Problems.of(status, e.getMessage(), e.problems()));
+    }
+
+    @ExceptionHandler(UnknownCodeMapKindException.class)
+    ResponseEntity<ProblemDetail> unknownKind(UnknownCodeMapKindException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(),
+                List.of(new FieldProblem("kind", "hourTypes or earnings"))));
+    }
+}

@@ -1,0 +1,85 @@
+package io.passerelle.codemap;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.passerelle.sync.SqlFiles;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/** {@code code_map} rows and the synced ERP codes they may name. Callers provide the transaction. */
+@Repository
+public class CodeMapStore {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlFiles sql;
+
+    public CodeMapStore(NamedParameterJdbcTemplate jdbc, SqlFiles sql) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+    }
+
+    public Optional<Long> companyOf(String connectionId) {
+        return jdbc.queryForList(sql.get("sql/codemap/connection-company.sql"),
+                Map.of("connectionId", connectionId), Long.class).stream().findFirst();
+    }
+
+    public List<CodeMapEntry> entries(String connectionId, CodeMapKind kind) {
+        return jdbc.query(sql.get("sql/codemap/select.sql"), key(connectionId, kind), (rs, row) -> new CodeMapEntry(
+                rs.getString("platform_code"), rs.getString("erp_code"),
+                kind.hasRegular() ? rs.getBoolean("is_regular") : null));
+    }
+
+    public void replace(String connectionId, CodeMapKind kind, List<CodeMapEntry> entries) {
+        jdbc.update(sql.get("sql/codemap/delete.sql"), key(connectionId, kind));
+        if (entries.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = entries.stream()
+                .map(e -> key(connectionId, kind)
+                        .addValue("platformCode", e.platformCode())
+                        .addValue("erpCode", e.erpCode())
+                        .addValue("regular", e.isRegular()))
+                .toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate(sql.get("sql/codemap/insert.sql"), rows);
+    }
+
+    public Optional<String> regular(String connectionId) {
+        return jdbc.queryForList(sql.get("sql/codemap/regular.sql"), Map.of("connectionId", connectionId),
+                String.class).stream().findFirst();
+    }
+
+    /** The company's synced ERP codes of the kind among {@code matchKeys}: match key → ERP spelling. */
+    public Map<String, String> erpCodes(long companyId, CodeMapKind kind, Collection<String> matchKeys) {
+        Map<String, String> found = new HashMap<>();
+        if (matchKeys.isEmpty()) {
+            return found;
+        }
+        String file = kind == CodeMapKind.HOUR_TYPES ? "sql/codemap/hour-type-codes.sql" : "sql/codemap/earning-codes.sql";
+        jdbc.query(sql.get(file), new MapSqlParameterSource("companyId", companyId).addValue("matchKeys", matchKeys),
+                rs -> {
+                    found.put(rs.getString("match_key"), rs.getString("code"));
+                });
+        return found;
+    }
+
+    /** Every synced ERP code of the kind for the connection's company: match key → ERP spelling. */
+    public Map<String, String> allErpCodes(String connectionId, CodeMapKind kind) {
+        Map<String, String> found = new LinkedHashMap<>();
+        String file = kind == CodeMapKind.HOUR_TYPES ? "sql/codemap/hour-type-all.sql" : "sql/codemap/earning-all.sql";
+        jdbc.query(sql.get(file), Map.of("connectionId", connectionId), rs -> {
+            found.put(rs.getString("match_key"), rs.getString("code"));
+        });
+        return found;
+    }
+
+    private static MapSqlParameterSource key(String connectionId, CodeMapKind kind) {
+        return new MapSqlParameterSource("connectionId", connectionId).addValue("kind", kind.stored());
+    }
+}

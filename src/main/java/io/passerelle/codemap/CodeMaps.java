@@ -1,0 +1,53 @@
+package io.passerelle.codemap;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The code maps as the export engine needs them: platform code → ERP code, per connection. Keys are the
+ * platform codes after {@link io.passerelle.sync.KeyNormalizer#matchKey}, which is also how timesheet lines
+ * store their hour type and earning codes; values are the ERP's own spelling, to send as they are.
+ * <p>
+ * A platform code the map does not name but that is itself a synced ERP code of the connection's company
+ * (timesheet validation accepts those) translates to itself; an explicit entry always wins. A code missing
+ * from the answer has no translation: the line that needs it must be refused before sending. Load a map once
+ * per run: each call is one query.
+ */
+@Component
+public class CodeMaps {
+
+    private final CodeMapStore store;
+
+    public CodeMaps(CodeMapStore store) {
+        this.store = store;
+    }
+
+    /** Platform hour type → ERP hour type code. */
+    @Transactional(readOnly = true)
+    public Map<String, String> hourTypes(String connectionId) {
+        return effective(connectionId, CodeMapKind.HOUR_TYPES);
+    }
+
+    /** The ERP code of the entry marked Regular: what a line without an hour type is sent as. */
+    @Transactional(readOnly = true)
+    public Optional<String> regularHourType(String connectionId) {
+        return store.regular(connectionId);
+    }
+
+    /** Platform earning (expense, premium) code → ERP earning code. */
+    @Transactional(readOnly = true)
+    public Map<String, String> earnings(String connectionId) {
+        return effective(connectionId, CodeMapKind.EARNINGS);
+    }
+
+    private Map<String, String> effective(String connectionId, CodeMapKind kind) {
+        Map<String, String> map = new LinkedHashMap<>();
+        store.allErpCodes(connectionId, kind).forEach(map::put);
+        store.entries(connectionId, kind).forEach(e -> map.put(e.platformCode(), e.erpCode()));
+        return Map.copyOf(map);
+    }
+}

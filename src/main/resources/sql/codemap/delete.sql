@@ -1,0 +1,3 @@
+delete from code_map
+ where connection_id = :connectionId
+   and kind = :kind
