@@ -1,0 +1,33 @@
+package io.passerelle.timesheet;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.passerelle.export.ExportState;
+
+/**
+ * A timesheet line ready to go to one connection, for the export engine. Employee, project, activity and trade
+ * are as the ERP spells them (the canonical rows' {@code number}/{@code code}); {@code hourTypeCode} and the
+ * earnings' codes are the platform's (normalised, as {@link io.passerelle.codemap.CodeMaps} keys them):
+ * translate them through the connection's code maps; a null hour type means Regular. {@code exportState} is
+ * the line's {@code export_item} state for that connection: null (never considered), PENDING or REJECTED.
+ */
+public record ExportableLine(
+        String lineId,
+        String timesheetId,
+        TimesheetStatus timesheetStatus,
+        String employeeNumber,
+        String projectNumber,
+        String activityCode,
+        String tradeCode,
+        LocalDate date,
+        BigDecimal hours,
+        String hourTypeCode,
+        List<Earning> earnings,
+        ExportState exportState) {
+
+    /** An expense or premium: the platform's earning code and the quantity. */
+    public record Earning(String platformCode, BigDecimal quantity) {
+    }
+}

@@ -1,0 +1,19 @@
+package io.passerelle.timesheet;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One timesheet line as the platform writes it. {@code lineId} (a UUID) is generated when absent; it is the
+ * export's idempotency key. {@code date} is text so that a date that is not one is named, not a parse error.
+ */
+public record LineRequest(
+        String lineId,
+        String date,
+        String projectNumber,
+        String activityCode,
+        String tradeCode,
+        BigDecimal hours,
+        String hourTypeCode,
+        List<EarningRequest> earnings) {
+}

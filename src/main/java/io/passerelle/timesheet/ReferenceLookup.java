@@ -1,0 +1,36 @@
+package io.passerelle.timesheet;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What timesheet validation looks up, in bulk (one call per kind per request, never per line). Keys are
+ * {@link io.passerelle.sync.KeyNormalizer#matchKey match keys}; answers hold only the keys that exist.
+ */
+public interface ReferenceLookup {
+
+    Optional<Long> companyId(String code);
+
+    /** Employee match key → employee id. */
+    Map<String, Long> employees(long companyId, Collection<String> matchKeys);
+
+    /** Project match key → project id. */
+    Map<String, Long> projects(long companyId, Collection<String> matchKeys);
+
+    /** Activity key ({@code KeyNormalizer.compositeKey(project key, activity key)}) → activity id. */
+    Map<String, Long> activities(long companyId, Collection<String> compositeKeys);
+
+    /** Trade match key → trade id. */
+    Map<String, Long> trades(long companyId, Collection<String> matchKeys);
+
+    /** The codes among {@code codes} that are hour types of the company: in a code map of one of its connections, or synced. */
+    Set<String> knownHourTypes(long companyId, Collection<String> codes);
+
+    /** The codes among {@code codes} that are earnings of the company: in a code map of one of its connections, or synced. */
+    Set<String> knownEarnings(long companyId, Collection<String> codes);
+
+    /** Line id → the id of the timesheet that holds it, for the ids that exist. */
+    Map<String, String> lineOwners(Collection<String> lineIds);
+}

@@ -1,0 +1,130 @@
+package io.passerelle.timesheet;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import io.passerelle.connection.ConnectionNotFoundException;
+import io.passerelle.export.ExportState;
+import io.passerelle.sync.SqlFiles;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The timesheet side of the export, for the export engine: which lines to send to a connection, and freezing
+ * the sheets that went. Fast on large sets: keyset-paged by line id, two queries per page (lines, then their
+ * earnings), no lookup per line.
+ */
+@Component
+public class TimesheetExportSource {
+
+    /** The {@code export_item.kind} of timesheet lines. */
+    public static final String KIND = "TIMESHEET_LINE";
+
+    private static final int IN_LIST_CHUNK = 1000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlFiles sql;
+    private final Clock clock;
+
+    public TimesheetExportSource(NamedParameterJdbcTemplate jdbc, SqlFiles sql) {
+        this(jdbc, sql, Clock.systemUTC());
+    }
+
+    TimesheetExportSource(NamedParameterJdbcTemplate jdbc, SqlFiles sql, Clock clock) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /**
+     * Up to {@code limit} lines of the company's VALIDATED and FROZEN timesheets that the connection does not
+     * hold yet (no export_item for it, or one in state PENDING or REJECTED — REJECTED lines are picked up on
+     * every run, corrected or not: the ERP is idempotent by line id), ordered by line id, after
+     * {@code afterLineId} (null for the first page). Lines in SENT or UNKNOWN are not here: reconcile those first.
+     */
+    @Transactional(readOnly = true)
+    public List<ExportableLine> linesToExport(long companyId, String connectionId, String afterLineId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("companyId", companyId)
+                .addValue("connectionId", connectionId)
+                .addValue("after", afterLineId == null ? "" : afterLineId)
+                .addValue("limit", limit);
+        List<Row> rows = jdbc.query(sql.get("sql/timesheet/export-lines.sql"), params, (rs, n) -> new Row(
+                rs.getString("line_id"), rs.getString("timesheet_id"),
+                TimesheetStatus.valueOf(rs.getString("timesheet_status")), rs.getString("employee_number"),
+                rs.getString("project_number"), rs.getString("activity_code"), rs.getString("trade_code"),
+                rs.getObject("work_date", LocalDate.class), TimesheetStore.plain(rs.getBigDecimal("hours")),
+                rs.getString("hour_type_code"),
+                rs.getString("export_state") == null ? null : ExportState.valueOf(rs.getString("export_state"))));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<ExportableLine.Earning>> earnings = new HashMap<>();
+        jdbc.query(sql.get("sql/timesheet/export-earnings.sql"),
+                Map.of("lineIds", rows.stream().map(Row::lineId).toList()), rs -> {
+                    earnings.computeIfAbsent(rs.getString("line_id"), id -> new ArrayList<>()).add(
+                            new ExportableLine.Earning(rs.getString("code"),
+                                    TimesheetStore.plain(rs.getBigDecimal("quantity"))));
+                });
+        List<ExportableLine> lines = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            lines.add(new ExportableLine(r.lineId(), r.timesheetId(), r.status(), r.employeeNumber(),
+                    r.projectNumber(), r.activityCode(), r.tradeCode(), r.date(), r.hours(), r.hourTypeCode(),
+                    List.copyOf(earnings.getOrDefault(r.lineId(), List.of())), r.exportState()));
+        }
+        return lines;
+    }
+
+    /** As {@link #linesToExport(long, String, String, int)}, for the company of the connection. */
+    @Transactional(readOnly = true)
+    public List<ExportableLine> linesToExport(String connectionId, String afterLineId, int limit) {
+        return linesToExport(companyOf(connectionId), connectionId, afterLineId, limit);
+    }
+
+    /** The company a connection belongs to. */
+    @Transactional(readOnly = true)
+    public long companyOf(String connectionId) {
+        return jdbc.queryForList(sql.get("sql/timesheet/connection-company.sql"),
+                Map.of("connectionId", connectionId), Long.class).stream().findFirst()
+                .orElseThrow(() -> new ConnectionNotFoundException(connectionId));
+    }
+
+    /** VALIDATED → FROZEN for these timesheets; FROZEN and DRAFT ones are left as they are. Idempotent. */
+    @Transactional
+    public int freeze(Collection<String> timesheetIds) {
+        return chunked(timesheetIds, "sql/timesheet/freeze.sql", "timesheetIds");
+    }
+
+    /** VALIDATED → FROZEN for the timesheets holding these lines (e.g. the lines a run put on the wire). Idempotent. */
+    @Transactional
+    public int freezeSheetsOfLines(Collection<String> lineIds) {
+        return chunked(lineIds, "sql/timesheet/freeze-lines.sql", "lineIds");
+    }
+
+    private int chunked(Collection<String> ids, String file, String parameter) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        int changed = 0;
+        for (int from = 0; from < distinct.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_CHUNK));
+            changed += jdbc.update(sql.get(file), new MapSqlParameterSource(parameter, chunk)
+                    .addValue("now", TimesheetStore.utc(clock.instant())));
+        }
+        return changed;
+    }
+
+    private record Row(String lineId, String timesheetId, TimesheetStatus status, String employeeNumber,
+            String projectNumber, String activityCode, String tradeCode, LocalDate date,
+            java.math.BigDecimal hours, String hourTypeCode, ExportState exportState) {
+    }
+}

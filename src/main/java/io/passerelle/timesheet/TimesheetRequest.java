@@ -1,0 +1,10 @@
+package io.passerelle.timesheet;
+
+import java.util.List;
+
+/**
+ * A timesheet as the platform writes it ({@code POST /api/timesheets}): codes as the platform spells them,
+ * {@code status} DRAFT (default), VALIDATED or FROZEN. {@code PUT /api/timesheets/{id}} uses only the lines.
+ */
+public record TimesheetRequest(String company, String employeeNumber, String status, List<LineRequest> lines) {
+}

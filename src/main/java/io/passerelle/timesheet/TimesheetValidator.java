@@ -1,0 +1,399 @@
+package io.passerelle.timesheet;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import io.passerelle.connection.FieldProblem;
+import io.passerelle.sync.KeyNormalizer;
+
+/**
+ * Checks what the platform writes and resolves its codes to the company's canonical records, reporting every
+ * field at fault at once ({@code lines[2].activityCode}). Codes are matched after
+ * {@link KeyNormalizer#matchKey} (so "E‑00042" with a non-breaking hyphen is E-00042). A plain bean: the
+ * lookups are a {@link ReferenceLookup}, called once per kind per request.
+ */
+public class TimesheetValidator {
+
+    public static final int MAX_LINES = 1000;
+    static final int MAX_EARNINGS = 50;
+    static final int MAX_KEY = 255;
+    static final int MAX_CODE = 64;
+    static final BigDecimal MAX_HOURS = BigDecimal.valueOf(24);
+    static final BigDecimal MAX_QUANTITY = new BigDecimal("10000000000"); // numeric(14, 4)
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final ReferenceLookup lookup;
+    private final Supplier<String> newLineId;
+
+    public TimesheetValidator(ReferenceLookup lookup) {
+        this(lookup, () -> UUID.randomUUID().toString());
+    }
+
+    TimesheetValidator(ReferenceLookup lookup, Supplier<String> newLineId) {
+        this.lookup = lookup;
+        this.newLineId = newLineId;
+    }
+
+    /** A new timesheet ({@code POST /api/timesheets}). */
+    public ValidTimesheet validate(TimesheetRequest request) {
+        Problems problems = new Problems();
+        if (request == null) {
+            problems.add("body", "a timesheet is required");
+            throw problems.failure();
+        }
+        Long companyId = null;
+        String company = trimmed(request.company());
+        if (company == null) {
+            problems.add("company", "required");
+        } else {
+            Optional<Long> found = lookup.companyId(company);
+            if (found.isEmpty()) {
+                problems.add("company", "no such company");
+            } else {
+                companyId = found.get();
+            }
+        }
+        Long employeeId = null;
+        String employeeKey = KeyNormalizer.matchKey(request.employeeNumber());
+        if (employeeKey == null) {
+            problems.add("employeeNumber", "required");
+        } else if (employeeKey.length() > MAX_KEY) {
+            problems.add("employeeNumber", "at most " + MAX_KEY + " characters");
+        } else if (companyId != null) {
+            employeeId = lookup.employees(companyId, List.of(employeeKey)).get(employeeKey);
+            if (employeeId == null) {
+                problems.add("employeeNumber", "no employee of that number in company " + company);
+            }
+        }
+        TimesheetStatus status = TimesheetStatus.DRAFT;
+        if (request.status() != null) {
+            Optional<TimesheetStatus> parsed = TimesheetStatus.parse(request.status());
+            if (parsed.isEmpty()) {
+                problems.add("status", "DRAFT, VALIDATED or FROZEN");
+            } else {
+                status = parsed.get();
+            }
+        }
+        List<ValidLine> lines = lines(companyId, request.lines(), null, problems);
+        if (!problems.isEmpty()) {
+            throw problems.failure();
+        }
+        return new ValidTimesheet(companyId, company, employeeId, request.employeeNumber().strip(), status, lines);
+    }
+
+    /** The new lines of an existing timesheet ({@code PUT /api/timesheets/{id}}); its own line ids may stay. */
+    public List<ValidLine> validateLines(long companyId, String timesheetId, List<LineRequest> lines) {
+        Problems problems = new Problems();
+        List<ValidLine> valid = lines(companyId, lines, timesheetId, problems);
+        if (!problems.isEmpty()) {
+            throw problems.failure();
+        }
+        return valid;
+    }
+
+    /**
+     * One line corrected in place ({@code PUT /api/timesheets/{id}/lines/{lineId}}): fields are named without a
+     * prefix; the body's {@code lineId}, when given, must be the line's.
+     */
+    public ValidLine validateLine(long companyId, String lineId, LineRequest line) {
+        Problems problems = new Problems();
+        if (line == null) {
+            problems.add("body", "a line is required");
+            throw problems.failure();
+        }
+        if (line.lineId() != null && !line.lineId().trim().equalsIgnoreCase(lineId)) {
+            problems.add("lineId", "must be the id of the line being corrected, or absent");
+        }
+        LineRequest fixed = new LineRequest(lineId, line.date(), line.projectNumber(), line.activityCode(),
+                line.tradeCode(), line.hours(), line.hourTypeCode(), line.earnings());
+        Lookups found = lookups(companyId, List.of(fixed), null);
+        ValidLine valid = line("", fixed, companyId, found, new HashMap<>(), null, problems);
+        if (!problems.isEmpty()) {
+            throw problems.failure();
+        }
+        return valid;
+    }
+
+    private List<ValidLine> lines(Long companyId, List<LineRequest> lines, String timesheetId, Problems problems) {
+        if (lines == null) {
+            problems.add("lines", "required (may be empty)");
+            return List.of();
+        }
+        if (lines.size() > MAX_LINES) {
+            problems.add("lines", "at most " + MAX_LINES + " lines per timesheet");
+            return List.of();
+        }
+        Lookups found = companyId == null ? null : lookups(companyId, lines, timesheetId);
+        Map<String, Integer> idsSeen = new HashMap<>();
+        List<ValidLine> valid = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            ValidLine line = line("lines[" + i + "].", lines.get(i), companyId, found, idsSeen, timesheetId, problems);
+            if (line != null) {
+                valid.add(line);
+            }
+        }
+        return valid;
+    }
+
+    /** Every lookup the lines need, one call per kind. */
+    private Lookups lookups(long companyId, List<LineRequest> lines, String timesheetId) {
+        Set<String> projects = new LinkedHashSet<>();
+        Set<String> activities = new LinkedHashSet<>();
+        Set<String> trades = new LinkedHashSet<>();
+        Set<String> hourTypes = new LinkedHashSet<>();
+        Set<String> earnings = new LinkedHashSet<>();
+        Set<String> lineIds = new LinkedHashSet<>();
+        for (LineRequest line : lines) {
+            if (line == null) {
+                continue;
+            }
+            String project = bounded(KeyNormalizer.matchKey(line.projectNumber()), MAX_KEY);
+            addIfPresent(projects, project);
+            String activity = bounded(KeyNormalizer.matchKey(line.activityCode()), MAX_KEY);
+            if (project != null && activity != null) {
+                activities.add(KeyNormalizer.compositeKey(project, activity));
+            }
+            addIfPresent(trades, bounded(KeyNormalizer.matchKey(line.tradeCode()), MAX_KEY));
+            addIfPresent(hourTypes, bounded(KeyNormalizer.matchKey(line.hourTypeCode()), MAX_CODE));
+            if (line.earnings() != null) {
+                line.earnings().stream().filter(e -> e != null)
+                        .forEach(e -> addIfPresent(earnings, bounded(KeyNormalizer.matchKey(e.code()), MAX_CODE)));
+            }
+            String lineId = trimmed(line.lineId());
+            if (lineId != null && UUID_TEXT.matcher(lineId).matches()) {
+                lineIds.add(lineId.toLowerCase(Locale.ROOT));
+            }
+        }
+        return new Lookups(
+                query(projects, keys -> lookup.projects(companyId, keys)),
+                query(activities, keys -> lookup.activities(companyId, keys)),
+                query(trades, keys -> lookup.trades(companyId, keys)),
+                hourTypes.isEmpty() ? Set.of() : lookup.knownHourTypes(companyId, hourTypes),
+                earnings.isEmpty() ? Set.of() : lookup.knownEarnings(companyId, earnings),
+                query(lineIds, lookup::lineOwners));
+    }
+
+    private ValidLine line(String at, LineRequest line, Long companyId, Lookups found, Map<String, Integer> idsSeen,
+            String timesheetId, Problems problems) {
+        if (line == null) {
+            problems.add(at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be an object");
+            return null;
+        }
+        int before = problems.size();
+
+        String lineId = trimmed(line.lineId());
+        if (lineId == null) {
+            lineId = newLineId.get();
+        } else if (!UUID_TEXT.matcher(lineId).matches()) {
+            problems.add(at + "lineId", "must be a UUID");
+        } else {
+            lineId = lineId.toLowerCase(Locale.ROOT);
+            Integer first = idsSeen.putIfAbsent(lineId, idsSeen.size());
+            String owner = found == null ? null : found.lineOwners().get(lineId);
+            if (first != null) {
+                problems.add(at + "lineId", "appears more than once in this timesheet");
+            } else if (owner != null && !owner.equals(timesheetId) && !at.isEmpty()) {
+                problems.conflict(at + "lineId", "already a line of another timesheet");
+            }
+        }
+
+        LocalDate date = date(at + "date", line.date(), problems);
+
+        String projectKey = KeyNormalizer.matchKey(line.projectNumber());
+        Long projectId = null;
+        if (projectKey == null) {
+            problems.add(at + "projectNumber", "required");
+        } else if (projectKey.length() > MAX_KEY) {
+            problems.add(at + "projectNumber", "at most " + MAX_KEY + " characters");
+        } else if (found != null) {
+            projectId = found.projects().get(projectKey);
+            if (projectId == null) {
+                problems.add(at + "projectNumber", "no project of that number in this company");
+            }
+        }
+
+        String activityKey = KeyNormalizer.matchKey(line.activityCode());
+        Long activityId = null;
+        if (activityKey != null) {
+            if (activityKey.length() > MAX_KEY) {
+                problems.add(at + "activityCode", "at most " + MAX_KEY + " characters");
+            } else if (projectId != null) {
+                activityId = found.activities().get(KeyNormalizer.compositeKey(projectKey, activityKey));
+                if (activityId == null) {
+                    problems.add(at + "activityCode", "no activity of that code in project " + line.projectNumber().strip());
+                }
+            }
+        }
+
+        String tradeKey = KeyNormalizer.matchKey(line.tradeCode());
+        Long tradeId = null;
+        if (tradeKey != null) {
+            if (tradeKey.length() > MAX_KEY) {
+                problems.add(at + "tradeCode", "at most " + MAX_KEY + " characters");
+            } else if (found != null) {
+                tradeId = found.trades().get(tradeKey);
+                if (tradeId == null) {
+                    problems.add(at + "tradeCode", "no trade of that code in this company");
+                }
+            }
+        }
+
+        BigDecimal hours = line.hours();
+        if (hours == null) {
+            problems.add(at + "hours", "required");
+        } else if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0) {
+            problems.add(at + "hours", "must be more than 0 and at most 24");
+        } else if (hours.stripTrailingZeros().scale() > 2) {
+            problems.add(at + "hours", "at most 2 decimals");
+        }
+
+        String hourType = KeyNormalizer.matchKey(line.hourTypeCode());
+        if (hourType != null) {
+            if (hourType.length() > MAX_CODE) {
+                problems.add(at + "hourTypeCode", "at most " + MAX_CODE + " characters");
+            } else if (found != null && !found.hourTypes().contains(hourType)) {
+                problems.add(at + "hourTypeCode", "not an hour type of this company (neither mapped nor synced)");
+            }
+        }
+
+        List<LineEarning> earnings = earnings(at, line.earnings(), found, problems);
+
+        if (problems.size() > before || companyId == null) {
+            return null;
+        }
+        return new ValidLine(lineId, date, projectId, line.projectNumber().strip(), activityId,
+                activityKey == null ? null : line.activityCode().strip(), tradeId,
+                tradeKey == null ? null : line.tradeCode().strip(), hours, hourType, earnings);
+    }
+
+    private static LocalDate date(String field, String text, Problems problems) {
+        if (text == null || text.isBlank()) {
+            problems.add(field, "required");
+            return null;
+        }
+        if (!DATE_TEXT.matcher(text).matches()) {
+            problems.add(field, "must be a date YYYY-MM-DD");
+            return null;
+        }
+        try {
+            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            problems.add(field, "not a real date");
+            return null;
+        }
+    }
+
+    private static List<LineEarning> earnings(String at, List<EarningRequest> earnings, Lookups found,
+            Problems problems) {
+        if (earnings == null) {
+            return List.of();
+        }
+        if (earnings.size() > MAX_EARNINGS) {
+            problems.add(at + "earnings", "at most " + MAX_EARNINGS + " earnings per line");
+            return List.of();
+        }
+        List<LineEarning> valid = new ArrayList<>(earnings.size());
+        Set<String> seen = new LinkedHashSet<>();
+        for (int j = 0; j < earnings.size(); j++) {
+            String field = at + "earnings[" + j + "]";
+            EarningRequest earning = earnings.get(j);
+            if (earning == null) {
+                problems.add(field, "must be an object");
+                continue;
+            }
+            String code = KeyNormalizer.matchKey(earning.code());
+            if (code == null) {
+                problems.add(field + ".code", "required");
+            } else if (code.length() > MAX_CODE) {
+                problems.add(field + ".code", "at most " + MAX_CODE + " characters");
+            } else if (!seen.add(code)) {
+                problems.add(field + ".code", "appears more than once on this line");
+            } else if (found != null && !found.earnings().contains(code)) {
+                problems.add(field + ".code", "not an earning of this company (neither mapped nor synced)");
+            }
+            BigDecimal quantity = earning.quantity();
+            if (quantity == null) {
+                problems.add(field + ".quantity", "required");
+            } else if (quantity.signum() <= 0) {
+                problems.add(field + ".quantity", "must be more than 0");
+            } else if (quantity.compareTo(MAX_QUANTITY) >= 0) {
+                problems.add(field + ".quantity", "must be less than 10000000000");
+            } else if (quantity.stripTrailingZeros().scale() > 4) {
+                problems.add(field + ".quantity", "at most 4 decimals");
+            }
+            valid.add(new LineEarning(code, quantity));
+        }
+        return valid;
+    }
+
+    private static <V> Map<String, V> query(Set<String> keys, java.util.function.Function<Collection<String>, Map<String, V>> lookup) {
+        return keys.isEmpty() ? Map.of() : lookup.apply(keys);
+    }
+
+    private static void addIfPresent(Set<String> set, String value) {
+        if (value != null) {
+            set.add(value);
+        }
+    }
+
+    private static String bounded(String key, int max) {
+        return key == null || key.length() > max ? null : key;
+    }
+
+    private static String trimmed(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private record Lookups(
+            Map<String, Long> projects,
+            Map<String, Long> activities,
+            Map<String, Long> trades,
+            Set<String> hourTypes,
+            Set<String> earnings,
+            Map<String, String> lineOwners) {
+    }
+
+    /** The faults found so far; a conflict only when nothing else is wrong. */
+    private static final class Problems {
+        private final List<FieldProblem> list = new ArrayList<>();
+        private boolean onlyConflicts = true;
+
+        void add(String field, String message) {
+            list.add(new FieldProblem(field, message));
+            onlyConflicts = false;
+        }
+
+        void conflict(String field, String message) {
+            list.add(new FieldProblem(field, message));
+        }
+
+        int size() {
+            return list.size();
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
+
+        InvalidTimesheetException failure() {
+            return new InvalidTimesheetException(list, onlyConflicts);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.passerelle.timesheet;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A line that passed validation: the canonical ids it resolved to, and the platform's own spelling of each
+ * code to show back. Hour type and earning codes are normalised ({@link io.passerelle.sync.KeyNormalizer#matchKey}),
+ * as code maps key them.
+ */
+public record ValidLine(
+        String lineId,
+        LocalDate date,
+        long projectId,
+        String projectNumber,
+        Long activityId,
+        String activityCode,
+        Long tradeId,
+        String tradeCode,
+        BigDecimal hours,
+        String hourTypeCode,
+        List<LineEarning> earnings) {
+}

@@ -1,0 +1,2 @@
+delete from timesheet_line_earning
+ where line_id = :lineId

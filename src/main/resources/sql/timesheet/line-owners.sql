@@ -1,0 +1,3 @@
+select id, timesheet_id
+  from timesheet_line
+ where id in (:lineIds)

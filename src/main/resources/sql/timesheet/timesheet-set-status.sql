@@ -1,0 +1,4 @@
+update timesheet
+   set status = :status,
+       updated_at = :now
+ where id = :timesheetId
