@@ -14,6 +14,7 @@ import io.passerelle.export.ExportState;
 import io.passerelle.sync.SqlFiles;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ public class TimesheetExportSource {
     private final SqlFiles sql;
     private final Clock clock;
 
+    @Autowired
     public TimesheetExportSource(NamedParameterJdbcTemplate jdbc, SqlFiles sql) {
         this(jdbc, sql, Clock.systemUTC());
     }

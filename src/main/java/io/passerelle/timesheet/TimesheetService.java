@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.passerelle.export.ExportState;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,7 @@ public class TimesheetService {
     private final TimesheetValidator validator;
     private final Clock clock;
 
+    @Autowired
     public TimesheetService(TimesheetStore store, ReferenceLookup lookup) {
         this(store, new TimesheetValidator(lookup), Clock.systemUTC());
     }

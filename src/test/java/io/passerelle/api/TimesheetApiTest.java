@@ -1,0 +1,345 @@
+package io.passerelle.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TimesheetApiTest extends TimesheetApiSupport {
+
+    private static final String COMPANY = "TSAPI";
+    private static final String CONNECTION = "tsapi-erp";
+    private static final String NB_HYPHEN_EMPLOYEE = "E\u201100042";
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private long companyId;
+
+    @BeforeEach
+    void masterDataExists() {
+        companyId = connection(CONNECTION, COMPANY);
+        masterData(companyId);
+        // a platform hour type that exists only in a code map: known too
+        Response mapped = call("PUT", "/api/connections/" + CONNECTION + "/maps/hourTypes", ADMIN, toJson(Map.of(
+                "entries", List.of(Map.of("platformCode", "REGULAR", "erpCode", "REG", "regular", true)))));
+        assertThat(mapped.status()).as(mapped.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void storesATimesheetAndShowsItAsThePlatformWroteIt() {
+        String lineId = "0b6f1e2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
+        Response created = created(sheet(COMPANY, NB_HYPHEN_EMPLOYEE, "VALIDATED", List.of(
+                line("2026-11-16", "P-1001", "03-100", 8.0, Map.of("lineId", lineId, "tradeCode", "CARP",
+                        "hourTypeCode", "REGULAR", "earnings", List.of(Map.of("code", "KM", "quantity", 42)))),
+                line("2026-11-17", " P-1002 ", "04-200", 7.5, Map.of("hourTypeCode", "OT")))));
+
+        JsonNode sheet = created.node();
+        String id = sheet.path("id").asText();
+        assertThat(created.header("Location")).endsWith("/api/timesheets/" + id);
+        assertThat(sheet.path("company").asText()).isEqualTo(COMPANY);
+        assertThat(sheet.path("employeeNumber").asText()).isEqualTo(NB_HYPHEN_EMPLOYEE);
+        assertThat(sheet.path("status").asText()).isEqualTo("VALIDATED");
+        JsonNode first = sheet.path("lines").get(0);
+        assertThat(first.path("lineId").asText()).isEqualTo(lineId);
+        assertThat(first.path("date").asText()).isEqualTo("2026-11-16");
+        assertThat(first.path("projectNumber").asText()).isEqualTo("P-1001");
+        assertThat(first.path("activityCode").asText()).isEqualTo("03-100");
+        assertThat(first.path("tradeCode").asText()).isEqualTo("CARP");
+        assertThat(first.path("hours").decimalValue()).isEqualByComparingTo("8");
+        assertThat(first.path("hourTypeCode").asText()).isEqualTo("REGULAR");
+        assertThat(first.path("earnings").toString()).isEqualTo("[{\"code\":\"KM\",\"quantity\":42}]");
+        assertThat(first.path("export").toString()).isEqualTo("[]");
+        JsonNode second = sheet.path("lines").get(1);
+        assertThat(second.path("lineId").asText()).matches(UUID_PATTERN);
+        assertThat(second.path("projectNumber").asText()).isEqualTo("P-1002");
+        assertThat(second.path("tradeCode").isNull()).isTrue();
+        assertThat(second.path("earnings").toString()).isEqualTo("[]");
+
+        // the non-breaking hyphen found E-00042: its id is stored
+        Long employeeId = jdbc.queryForObject("select employee_id from timesheet where id = ?", Long.class, id);
+        assertThat(jdbc.queryForObject("select number from employee where id = ?", String.class, employeeId))
+                .isEqualTo("E-00042");
+
+        Response read = call("GET", "/api/timesheets/" + id, VIEWER);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.node()).isEqualTo(sheet);
+    }
+
+    @Test
+    void aTimesheetStartsAsDraftAndMayHaveNoLines() {
+        JsonNode sheet = created(sheet(COMPANY, "E-00043", null, List.of())).node();
+        assertThat(sheet.path("status").asText()).isEqualTo("DRAFT");
+        assertThat(sheet.path("lines").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void namesEveryBadField() {
+        Response bad = call("POST", "/api/timesheets", ENGINEER, toJson(sheet(COMPANY, "E-99999", "APPROVED", List.of(
+                line("2026-02-30", "P-9999", "03-100", 8),                                    // 0: no such date, no such project
+                line("16/11/2026", "P-1001", "04-200", 8),                                    // 1: not a date, activity of another project
+                line("2026-11-16", "P-1001", null, 0, Map.of("tradeCode", "PLUMB")),           // 2: unknown trade, hours 0
+                line("2026-11-16", "P-1001", "03-110", 24.5, Map.of("hourTypeCode", "NIGHT")), // 3: hours > 24, unknown hour type
+                line("2026-11-16", "P-1001", null, 8, Map.of("earnings", List.of(
+                        Map.of("code", "MEAL", "quantity", 1),
+                        Map.of("code", "KM", "quantity", 0),
+                        Map.of("code", "PRIME")))),                                              // 4: unknown earning, quantity 0, missing quantity
+                line("2026-11-16", "P-1001", null, 8, Map.of("lineId", "not-a-uuid")),         // 5
+                line("2026-11-16", "P-1001", null, 8, Map.of("lineId", "11111111-2222-4333-8444-555555555555")),
+                line("2026-11-16", "P-1001", null, 8.125, Map.of("lineId", "11111111-2222-4333-8444-555555555555")),
+                line(null, null, null, null, Map.of("date", ""))))));                           // 8: everything missing
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(bad.errorFields()).containsExactly(
+                "employeeNumber",
+                "status",
+                "lines[0].date", "lines[0].projectNumber",
+                "lines[1].date", "lines[1].activityCode",
+                "lines[2].tradeCode", "lines[2].hours",
+                "lines[3].hours", "lines[3].hourTypeCode",
+                "lines[4].earnings[0].code", "lines[4].earnings[1].quantity", "lines[4].earnings[2].quantity",
+                "lines[5].lineId",
+                "lines[7].lineId", "lines[7].hours",
+                "lines[8].date", "lines[8].projectNumber", "lines[8].hours");
+        assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at io.");
+        assertThat(messageOf(bad, "lines[0].date")).isEqualTo("not a real date");
+        assertThat(messageOf(bad, "lines[1].date")).isEqualTo("must be a date YYYY-MM-DD");
+        assertThat(messageOf(bad, "lines[1].activityCode")).contains("P-1001");
+        assertThat(messageOf(bad, "lines[7].lineId")).contains("more than once");
+        assertThat(count("select count(*) from timesheet_line where id = '11111111-2222-4333-8444-555555555555'")).isZero();
+    }
+
+    @Test
+    void namesTheCompanyAndMissingFields() {
+        Response unknownCompany = call("POST", "/api/timesheets", ENGINEER,
+                toJson(sheet("NOBODY", "E-00042", null, List.of(line("2026-11-16", "P-1001", null, 8)))));
+        assertThat(unknownCompany.status()).isEqualTo(400);
+        assertThat(unknownCompany.errorFields()).containsExactly("company");
+
+        Response empty = call("POST", "/api/timesheets", ENGINEER, "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.errorFields()).containsExactly("company", "employeeNumber", "lines");
+
+        Response wrongType = call("POST", "/api/timesheets", ENGINEER,
+                toJson(sheet(COMPANY, "E-00042", null, List.of(line("2026-11-16", "P-1001", null, "eight")))));
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.errorFields()).containsExactly("lines[0].hours");
+
+        assertThat(call("POST", "/api/timesheets", ENGINEER, "{\"company\": ").errorFields()).containsExactly("body");
+    }
+
+    @Test
+    void aLineIdOfAnotherTimesheetIsAConflict() {
+        String lineId = "22222222-3333-4444-8555-666666666666";
+        created(sheet(COMPANY, "E-00042", null, List.of(line("2026-11-16", "P-1001", null, 8, Map.of("lineId", lineId)))));
+        Response taken = call("POST", "/api/timesheets", ENGINEER, toJson(sheet(COMPANY, "E-00043", null,
+                List.of(line("2026-11-16", "P-1001", null, 8, Map.of("lineId", lineId.toUpperCase()))))));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.errorFields()).containsExactly("lines[0].lineId");
+    }
+
+    @Test
+    void statusMovesBetweenDraftAndValidatedAndStaysFrozen() {
+        String id = created(sheet(COMPANY, "E-00042", null, List.of(line("2026-11-16", "P-1001", null, 8)))).node()
+                .path("id").asText();
+        assertThat(status(id, "VALIDATED").node().path("status").asText()).isEqualTo("VALIDATED");
+        assertThat(status(id, "draft").node().path("status").asText()).isEqualTo("DRAFT");
+        assertThat(status(id, "DRAFT").status()).isEqualTo(200);
+        assertThat(status(id, "FROZEN").node().path("status").asText()).isEqualTo("FROZEN");
+        assertThat(status(id, "FROZEN").status()).isEqualTo(200);
+
+        Response back = status(id, "VALIDATED");
+        assertThat(back.status()).isEqualTo(409);
+        assertThat(back.errorFields()).containsExactly("status");
+        assertThat(status(id, "DRAFT").status()).isEqualTo(409);
+        assertThat(call("GET", "/api/timesheets/" + id, VIEWER).node().path("status").asText()).isEqualTo("FROZEN");
+
+        Response bad = status(id, "DONE");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactly("status");
+        assertThat(call("PUT", "/api/timesheets/" + id + "/status", ENGINEER, "{}").errorFields()).containsExactly("status");
+        assertThat(status("no-such-sheet", "VALIDATED").status()).isEqualTo(404);
+    }
+
+    @Test
+    void replacesTheLinesOfAnEditableTimesheetAndRefusesAFrozenOne() {
+        JsonNode sheet = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(
+                line("2026-11-16", "P-1001", null, 8), line("2026-11-17", "P-1001", null, 8)))).node();
+        String id = sheet.path("id").asText();
+        String kept = sheet.path("lines").get(1).path("lineId").asText();
+
+        Response replaced = call("PUT", "/api/timesheets/" + id, ENGINEER, toJson(Map.of("lines", List.of(
+                line("2026-11-17", "P-1002", "04-200", 6, Map.of("lineId", kept)),
+                line("2026-11-18", "P-1001", "03-110", 2)))));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        JsonNode lines = replaced.node().path("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).path("lineId").asText()).isEqualTo(kept);
+        assertThat(lines.get(0).path("hours").decimalValue()).isEqualByComparingTo("6");
+        assertThat(count("select count(*) from timesheet_line where timesheet_id = '" + id + "'")).isEqualTo(2);
+
+        Response invalid = call("PUT", "/api/timesheets/" + id, ENGINEER, toJson(Map.of("lines", List.of(
+                line("2026-11-17", "P-1002", "03-100", 6)))));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.errorFields()).containsExactly("lines[0].activityCode");
+
+        assertThat(status(id, "FROZEN").status()).isEqualTo(200);
+        Response frozen = call("PUT", "/api/timesheets/" + id, ENGINEER, toJson(Map.of("lines", List.of(
+                line("2026-11-17", "P-1002", "04-200", 6)))));
+        assertThat(frozen.status()).isEqualTo(409);
+        assertThat(frozen.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(call("GET", "/api/timesheets/" + id, VIEWER).node().path("lines")).hasSize(2);
+        assertThat(call("PUT", "/api/timesheets/nobody", ENGINEER, toJson(Map.of("lines", List.of()))).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aValidatedTimesheetWithLinesInTheErpCannotBeReplaced() {
+        JsonNode sheet = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(line("2026-11-16", "P-1001", null, 8))))
+                .node();
+        exportItem(CONNECTION, sheet.path("lines").get(0).path("lineId").asText(), "UNKNOWN", null, "timed out");
+        Response refused = call("PUT", "/api/timesheets/" + sheet.path("id").asText(), ENGINEER,
+                toJson(Map.of("lines", List.of(line("2026-11-17", "P-1001", null, 8)))));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.errorFields()).containsExactly("lines");
+    }
+
+    @Test
+    void showsEachLinesExportStateAndCorrectsARejectedLineOfAFrozenSheet() {
+        JsonNode sheet = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(
+                line("2026-11-16", "P-1001", "03-100", 8),
+                line("2026-11-17", "P-1001", "03-110", 8),
+                line("2026-11-18", "P-1001", null, 8)))).node();
+        String id = sheet.path("id").asText();
+        String rejected = sheet.path("lines").get(0).path("lineId").asText();
+        String accepted = sheet.path("lines").get(1).path("lineId").asText();
+        String never = sheet.path("lines").get(2).path("lineId").asText();
+        assertThat(status(id, "FROZEN").status()).isEqualTo(200);
+        exportItem(CONNECTION, rejected, "REJECTED", "UNKNOWN_ACTIVITY", "activity 03-100 is closed");
+        exportItem(CONNECTION, accepted, "ACCEPTED", null, null);
+
+        JsonNode lines = call("GET", "/api/timesheets/" + id, VIEWER).node().path("lines");
+        JsonNode export = lines.get(0).path("export").get(0);
+        assertThat(export.path("connection").asText()).isEqualTo(CONNECTION);
+        assertThat(export.path("state").asText()).isEqualTo("REJECTED");
+        assertThat(export.path("code").asText()).isEqualTo("UNKNOWN_ACTIVITY");
+        assertThat(export.path("message").asText()).isEqualTo("activity 03-100 is closed");
+        assertThat(lines.get(1).path("export").get(0).path("state").asText()).isEqualTo("ACCEPTED");
+        assertThat(lines.get(1).path("export").get(0).path("code").isNull()).isTrue();
+        assertThat(lines.get(2).path("export").toString()).isEqualTo("[]");
+
+        Response invalid = call("PUT", "/api/timesheets/" + id + "/lines/" + rejected, ENGINEER,
+                toJson(line("2026-11-16", "P-1001", "04-200", 30)));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.errorFields()).containsExactly("activityCode", "hours");
+        Response otherId = call("PUT", "/api/timesheets/" + id + "/lines/" + rejected, ENGINEER,
+                toJson(line("2026-11-16", "P-1001", "03-110", 8, Map.of("lineId", accepted))));
+        assertThat(otherId.errorFields()).containsExactly("lineId");
+
+        Response fixed = call("PUT", "/api/timesheets/" + id + "/lines/" + rejected, ENGINEER,
+                toJson(line("2026-11-16", "P-1001", "03-110", 7.5, Map.of("lineId", rejected))));
+        assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
+        JsonNode corrected = fixed.node().path("lines").get(0);
+        assertThat(corrected.path("lineId").asText()).isEqualTo(rejected);
+        assertThat(corrected.path("activityCode").asText()).isEqualTo("03-110");
+        assertThat(corrected.path("hours").decimalValue()).isEqualByComparingTo("7.5");
+        assertThat(corrected.path("export").get(0).path("state").asText()).isEqualTo("REJECTED");
+        assertThat(fixed.node().path("status").asText()).isEqualTo("FROZEN");
+
+        Response inErp = call("PUT", "/api/timesheets/" + id + "/lines/" + accepted, ENGINEER,
+                toJson(line("2026-11-17", "P-1001", null, 8)));
+        assertThat(inErp.status()).isEqualTo(409);
+        assertThat(inErp.errorFields()).containsExactly("lineId");
+        for (String state : List.of("SENT", "DUPLICATE", "UNKNOWN")) {
+            exportItem(CONNECTION, accepted, state, null, null);
+            assertThat(call("PUT", "/api/timesheets/" + id + "/lines/" + accepted, ENGINEER,
+                    toJson(line("2026-11-17", "P-1001", null, 8))).status()).as(state).isEqualTo(409);
+        }
+        Response frozen = call("PUT", "/api/timesheets/" + id + "/lines/" + never, ENGINEER,
+                toJson(line("2026-11-18", "P-1001", null, 4)));
+        assertThat(frozen.status()).isEqualTo(409);
+        assertThat(frozen.errorFields()).containsExactly("status");
+        assertThat(call("PUT", "/api/timesheets/" + id + "/lines/33333333-4444-4555-8666-777777777777", ENGINEER,
+                toJson(line("2026-11-18", "P-1001", null, 4))).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLineOfADraftSheetMayBeCorrectedToo() {
+        JsonNode sheet = created(sheet(COMPANY, "E-00043", null, List.of(line("2026-11-16", "P-1001", null, 8)))).node();
+        String lineId = sheet.path("lines").get(0).path("lineId").asText();
+        Response fixed = call("PUT", "/api/timesheets/" + sheet.path("id").asText() + "/lines/" + lineId, ENGINEER,
+                toJson(line("2026-11-16", "P-1001", null, 4, Map.of("earnings", List.of(Map.of("code", "PRIME", "quantity", 1.5))))));
+        assertThat(fixed.status()).isEqualTo(200);
+        assertThat(fixed.node().path("lines").get(0).path("earnings").toString())
+                .isEqualTo("[{\"code\":\"PRIME\",\"quantity\":1.5}]");
+    }
+
+    @Test
+    void listsTimesheetsByCompanyAndStatus() {
+        String draft = created(sheet(COMPANY, "E-00043", "DRAFT", List.of(line("2026-11-20", "P-1001", null, 8))))
+                .node().path("id").asText();
+        String validated = created(sheet(COMPANY, "E-00043", "VALIDATED", List.of(
+                line("2026-11-20", "P-1001", null, 8), line("2026-11-21", "P-1001", null, 8)))).node().path("id").asText();
+
+        JsonNode drafts = call("GET", "/api/timesheets?company=" + COMPANY + "&status=draft&limit=500", VIEWER).node();
+        List<String> ids = drafts.path("items").findValuesAsText("id");
+        assertThat(ids).contains(draft).doesNotContain(validated);
+        drafts.path("items").forEach(item -> assertThat(item.path("status").asText()).isEqualTo("DRAFT"));
+
+        JsonNode all = call("GET", "/api/timesheets?company=" + COMPANY + "&limit=500", VIEWER).node();
+        JsonNode mine = null;
+        for (JsonNode item : all.path("items")) {
+            if (item.path("id").asText().equals(validated)) {
+                mine = item;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("lineCount").asInt()).isEqualTo(2);
+        assertThat(mine.path("employeeNumber").asText()).isEqualTo("E-00043");
+
+        JsonNode first = call("GET", "/api/timesheets?company=" + COMPANY + "&limit=1", VIEWER).node();
+        assertThat(first.path("items")).hasSize(1);
+        String next = first.path("next").asText();
+        JsonNode second = call("GET", "/api/timesheets?company=" + COMPANY + "&limit=1&after=" + next, VIEWER).node();
+        assertThat(second.path("items").get(0).path("id").asText()).isGreaterThan(next);
+
+        assertThat(call("GET", "/api/timesheets?company=NOBODY", VIEWER).node().path("items")).isEmpty();
+        assertThat(call("GET", "/api/timesheets?status=LATE", VIEWER).errorFields()).containsExactly("status");
+        assertThat(call("GET", "/api/timesheets?limit=0", VIEWER).errorFields()).containsExactly("limit");
+    }
+
+    @Test
+    void onlyAdminsAndEngineersWrite() {
+        String body = toJson(sheet(COMPANY, "E-00042", null, List.of(line("2026-11-16", "P-1001", null, 8))));
+        for (String token : new String[] {VIEWER, APPROVER}) {
+            assertThat(call("POST", "/api/timesheets", token, body).status()).as(token).isEqualTo(403);
+            assertThat(call("PUT", "/api/timesheets/x/status", token, "{\"status\":\"FROZEN\"}").status()).isEqualTo(403);
+            assertThat(call("PUT", "/api/timesheets/x", token, "{\"lines\":[]}").status()).isEqualTo(403);
+            assertThat(call("PUT", "/api/timesheets/x/lines/y", token, "{}").status()).isEqualTo(403);
+        }
+        assertThat(call("POST", "/api/timesheets", null, body).status()).isEqualTo(401);
+        String id = call("POST", "/api/timesheets", ADMIN, body).node().path("id").asText();
+        assertThat(call("GET", "/api/timesheets/" + id, VIEWER).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/timesheets", APPROVER).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/timesheets/nobody", VIEWER).status()).isEqualTo(404);
+    }
+
+    private Response status(String id, String status) {
+        return call("PUT", "/api/timesheets/" + id + "/status", ENGINEER, toJson(Map.of("status", status)));
+    }
+
+    private int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class);
+    }
+
+    private static String messageOf(Response response, String field) {
+        for (JsonNode error : response.node().path("errors")) {
+            if (error.path("field").asText().equals(field)) {
+                return error.path("message").asText();
+            }
+        }
+        throw new AssertionError("no error for " + field + " in " + response);
+    }
+}
