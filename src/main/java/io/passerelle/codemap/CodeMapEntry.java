@@ -11,7 +11,7 @@ public record CodeMapEntry(
         String erpCode,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean regular) {
 
-    public boolean isRegular() {
+    public boolean markedRegular() {
         return Boolean.TRUE.equals(regular);
     }
 }

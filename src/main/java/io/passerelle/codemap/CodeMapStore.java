@@ -45,7 +45,7 @@ public class CodeMapStore {
                 .map(e -> key(connectionId, kind)
                         .addValue("platformCode", e.platformCode())
                         .addValue("erpCode", e.erpCode())
-                        .addValue("regular", e.isRegular()))
+                        .addValue("regular", e.markedRegular()))
                 .toArray(SqlParameterSource[]::new);
         jdbc.batchUpdate(sql.get("sql/codemap/insert.sql"), rows);
     }

@@ -77,7 +77,7 @@ public class CodeMapValidator {
                 problems.add(new FieldProblem(at + ".erpCode", "at most " + MAX_ERP_CODE + " characters"));
                 erp = null;
             }
-            if (entry.isRegular()) {
+            if (entry.markedRegular()) {
                 if (!kind.hasRegular()) {
                     problems.add(new FieldProblem(at + ".regular", "only hour types have a Regular entry"));
                 } else if (regularAt != null) {
@@ -104,7 +104,7 @@ public class CodeMapValidator {
                                 + " (run the " + kind.path() + " sync first if it is new)"));
                 continue;
             }
-            Boolean regular = kind.hasRegular() ? entries.get(i).isRegular() : null;
+            Boolean regular = kind.hasRegular() ? entries.get(i).markedRegular() : null;
             valid.add(new CodeMapEntry(platformKeys.get(i), erpCode, regular));
         }
         if (!problems.isEmpty()) {
