@@ -43,6 +43,11 @@ public class AvantageConnector implements ErpConnector {
     }
 
     @Override
+    public List<String> outboundFlows() {
+        return List.of(AvantageFlows.TIMESHEETS);
+    }
+
+    @Override
     public Set<String> requiredCredentials() {
         return Set.of("user", "password");
     }
