@@ -1,0 +1,42 @@
+package io.passerelle.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark itself at a small N: every contender runs every scenario and results.json says so with
+ * positive figures. Nothing about speed is asserted (see README, "Performance").
+ */
+class SyncBenchmarkSmokeTest {
+
+    @Test
+    void everyContenderRunsAndResultsJsonHasPositiveFigures() throws Exception {
+        // beside test-classes, in whichever build folder this build uses
+        Path dir = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI())
+                .getParent().resolve("bench-smoke");
+        List<BenchResult> results = SyncBenchmark.run(
+                new SyncBenchmark.Options(2000, dir, "inline", SyncBenchmark.ALL_CONTENDERS));
+
+        assertThat(results).filteredOn(r -> r.scenario().equals("full"))
+                .allSatisfy(r -> assertThat(r.read()).isEqualTo(2000));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertThat(json.get("records").asInt()).isEqualTo(2000);
+        List<String> seen = new ArrayList<>();
+        for (JsonNode result : json.get("results")) {
+            assertThat(result.get("scenario").asText()).isIn("full", "incremental", "export");
+            assertThat(result.get("seconds").asDouble()).isPositive();
+            assertThat(result.get("recordsPerSecond").asDouble()).isPositive();
+            assertThat(result.get("peakHeapMb").asDouble()).isPositive();
+            seen.add(result.get("scenario").asText() + "/" + result.get("contender").asText());
+        }
+        for (String contender : SyncBenchmark.ALL_CONTENDERS) {
+            assertThat(seen).contains("full/" + contender, "incremental/" + contender);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+merge into {table} (number, first_name, last_name, email, trade_code, competency, active, modified_at) key (number)
+values (:number, :firstName, :lastName, :email, :tradeCode, :competency, :active, :modifiedAt)
