@@ -1,5 +1,5 @@
-select match_key, local_id, content_hash
-  from remote_ref
- where connection_id = :connectionId
-   and entity = :entity
-   and match_key in (:matchKeys)
+-- the keys come as a VALUES list joined on the primary key: "match_key in (...)" uses only its first two
+-- columns in H2, which reads every record of the connection's entity for every page
+select r.match_key, r.local_id, r.content_hash
+  from (values :matchKeys) k (match_key)
+  join remote_ref r on r.connection_id = :connectionId and r.entity = :entity and r.match_key = k.match_key
