@@ -69,16 +69,6 @@ public class CodeMapStore {
         return found;
     }
 
-    /** Every synced ERP code of the kind for the connection's company: match key → ERP spelling. */
-    public Map<String, String> allErpCodes(String connectionId, CodeMapKind kind) {
-        Map<String, String> found = new LinkedHashMap<>();
-        String file = kind == CodeMapKind.HOUR_TYPES ? "sql/codemap/hour-type-all.sql" : "sql/codemap/earning-all.sql";
-        jdbc.query(sql.get(file), Map.of("connectionId", connectionId), rs -> {
-            found.put(rs.getString("match_key"), rs.getString("code"));
-        });
-        return found;
-    }
-
     private static MapSqlParameterSource key(String connectionId, CodeMapKind kind) {
         return new MapSqlParameterSource("connectionId", connectionId).addValue("kind", kind.stored());
     }

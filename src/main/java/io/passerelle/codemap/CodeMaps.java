@@ -44,9 +44,12 @@ public class CodeMaps {
         return effective(connectionId, CodeMapKind.EARNINGS);
     }
 
+    /**
+     * Only what an engineer mapped: a code without an entry is refused before sending, never guessed
+     * to be the ERP code of the same spelling (seed steps 9 and 11 make the mapping a deliberate act).
+     */
     private Map<String, String> effective(String connectionId, CodeMapKind kind) {
         Map<String, String> map = new LinkedHashMap<>();
-        store.allErpCodes(connectionId, kind).forEach(map::put);
         store.entries(connectionId, kind).forEach(e -> map.put(e.platformCode(), e.erpCode()));
         return Map.copyOf(map);
     }

@@ -45,8 +45,8 @@ class CodeMapApiTest extends TimesheetApiSupport {
                 .isEqualTo("NORMAL");
 
         assertThat(codeMaps.regularHourType(CONNECTION)).contains("REG");
-        // synced ERP codes translate to themselves unless the map says otherwise
-        assertThat(codeMaps.hourTypes(CONNECTION)).isEqualTo(Map.of("NORMAL", "REG", "REG", "REG", "OT", "OT", "DT", "DT"));
+        // only what was mapped translates: an unmapped code is refused at export, never guessed
+        assertThat(codeMaps.hourTypes(CONNECTION)).isEqualTo(Map.of("NORMAL", "REG"));
 
         assertThat(put(HOURS, ADMIN).node().path("entries")).isEmpty();
         assertThat(codeMaps.regularHourType(CONNECTION)).isEmpty();
@@ -58,8 +58,7 @@ class CodeMapApiTest extends TimesheetApiSupport {
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(put.node().path("entries").toString()).isEqualTo(
                 "[{\"platformCode\":\"BONUS\",\"erpCode\":\"PRIME\"},{\"platformCode\":\"MILEAGE\",\"erpCode\":\"KM\"}]");
-        assertThat(codeMaps.earnings(CONNECTION)).containsEntry("MILEAGE", "KM").containsEntry("BONUS", "PRIME")
-                .containsEntry("KM", "KM");
+        assertThat(codeMaps.earnings(CONNECTION)).containsOnly(Map.entry("MILEAGE", "KM"), Map.entry("BONUS", "PRIME"));
 
         Response regular = put(EARNINGS, ENGINEER, entry("MILEAGE", "KM", true));
         assertThat(regular.status()).isEqualTo(400);

@@ -1,0 +1,240 @@
+package io.passerelle.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.passerelle.SandboxTest;
+import io.passerelle.codemap.CodeMapDocument;
+import io.passerelle.codemap.CodeMapEntry;
+import io.passerelle.codemap.CodeMapService;
+import io.passerelle.sandbox.avantage.Activity;
+import io.passerelle.sandbox.avantage.AvantageSimulator;
+import io.passerelle.sandbox.avantage.TimesheetLine;
+import io.passerelle.sync.KeyNormalizer;
+import io.passerelle.sync.RunView;
+import io.passerelle.sync.SyncLauncher;
+import io.passerelle.sync.SyncMode;
+import io.passerelle.sync.Trigger;
+import io.passerelle.timesheet.EarningRequest;
+import io.passerelle.timesheet.LineRequest;
+import io.passerelle.timesheet.LineView;
+import io.passerelle.timesheet.TimesheetRequest;
+import io.passerelle.timesheet.TimesheetService;
+import io.passerelle.timesheet.TimesheetView;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Payroll lines reach Avantage exactly once, whatever the server or the network does. Each test
+ * leaves nothing pending, so that "the next run sends nothing" holds for the others too.
+ */
+@SandboxTest
+class AvantageTimesheetExportTest {
+
+    static final String CONNECTION = "sandbox-avantage";
+    static final AtomicInteger NEXT_EMPLOYEE = new AtomicInteger();
+
+    @Autowired
+    SyncLauncher sync;
+    @Autowired
+    ExportLauncher export;
+    @Autowired
+    TimesheetService timesheets;
+    @Autowired
+    CodeMapService codeMaps;
+    @Autowired
+    AvantageSimulator simulator;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void masterDataAndCodeMaps() {
+        sync.runAndWait(CONNECTION, "all", Trigger.API, SyncMode.INCREMENTAL);
+        codeMaps.replace(CONNECTION, "hourTypes", new CodeMapDocument(List.of(
+                new CodeMapEntry("REG", "REG", true), new CodeMapEntry("OT", "OT", null))));
+        codeMaps.replace(CONNECTION, "earnings", new CodeMapDocument(List.of(new CodeMapEntry("KM", "KM", null))));
+    }
+
+    @AfterEach
+    void wellBehavedAgain() {
+        simulator.faults().reset();
+    }
+
+    @Test
+    void threeValidatedSheetsOfFiveLinesGoOutOnceAndFreeze() {
+        List<TimesheetView> sheets = List.of(validatedSheet(5), validatedSheet(5), validatedSheet(5));
+
+        RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+
+        assertThat(run.direction()).isEqualTo("OUT");
+        assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");
+        assertThat(run.counts()).containsEntry("read", 15).containsEntry("sent", 15).containsEntry("accepted", 15)
+                .containsEntry("rejected", 0).containsEntry("unknown", 0);
+        for (TimesheetView sheet : sheets) {
+            TimesheetView after = timesheets.get(sheet.id());
+            assertThat(after.status()).isEqualTo("FROZEN");
+            assertThat(after.lines()).allSatisfy(line -> assertThat(line.export())
+                    .singleElement().satisfies(e -> assertThat(e.state()).isEqualTo("ACCEPTED")));
+        }
+        assertHeldOnce(lineIds(sheets));
+
+        RunView again = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(again.counts()).containsEntry("read", 0).containsEntry("sent", 0);
+        assertHeldOnce(lineIds(sheets));
+    }
+
+    @Test
+    void aBatchStoredButNeverAnsweredIsReconciledInsteadOfResent() {
+        TimesheetView sheet = validatedSheet(5);
+        simulator.faults().dropAfterStoreNext();
+
+        RunView cut = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(cut.counts()).containsEntry("sent", 5).containsEntry("unknown", 5).containsEntry("accepted", 0);
+        assertThat(cut.message()).contains("unknown outcome");
+        assertThat(exportStates(sheet)).containsOnly("UNKNOWN");
+        assertHeldOnce(lineIds(List.of(sheet)));
+
+        long postsBefore = simulator.counters().requests("POST_TIMESHEETS");
+        RunView reconciled = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(reconciled.status()).isEqualTo("SUCCEEDED");
+        assertThat(reconciled.counts()).containsEntry("accepted", 5).containsEntry("sent", 0);
+        assertThat(simulator.counters().requests("POST_TIMESHEETS")).as("nothing resent").isEqualTo(postsBefore);
+        assertThat(exportStates(sheet)).containsOnly("ACCEPTED");
+        assertHeldOnce(lineIds(List.of(sheet)));
+    }
+
+    @Test
+    void busyTwiceThenAcceptedSendsEveryLineOnce() {
+        TimesheetView sheet = validatedSheet(5);
+        long busyBefore = simulator.counters().busyAnswers();
+        simulator.faults().busyNext(2, 10);
+
+        RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+
+        assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");
+        assertThat(run.counts()).containsEntry("accepted", 5);
+        assertThat(simulator.counters().busyAnswers()).isEqualTo(busyBefore + 2);
+        assertHeldOnce(lineIds(List.of(sheet)));
+    }
+
+    @Test
+    void anActivityAvantageDoesNotKnowIsRejectedWithItsReasonThenAcceptedOnceItExists() {
+        String project = simulator.dataset().projects().get(3).number();
+        platformOnlyActivity(project, "99-999");
+        List<LineRequest> lines = new ArrayList<>(lines(project, 4));
+        lines.add(line(project, "99-999", LocalDate.of(2026, 11, 20), "REG", List.of()));
+        TimesheetView sheet = timesheets.create(new TimesheetRequest("BOREAL", nextEmployee(), "VALIDATED", lines));
+        String strayLine = sheet.lines().get(4).lineId();
+
+        RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(run.status()).isEqualTo("PARTIAL");
+        assertThat(run.counts()).containsEntry("accepted", 4).containsEntry("rejected", 1);
+        LineView rejected = timesheets.get(sheet.id()).lines().get(4);
+        assertThat(rejected.export()).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo("REJECTED");
+            assertThat(e.code()).isEqualTo("UNKNOWN_ACTIVITY");
+            assertThat(e.message()).isNotBlank();
+        });
+        assertThat(simulator.postedLines()).noneMatch(held -> held.lineId().equals(strayLine));
+
+        simulator.addActivity(project, "99-999", "Travaux imprévus", new BigDecimal("10"), new BigDecimal("1000"));
+        RunView rerun = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(rerun.counts()).containsEntry("read", 1).containsEntry("sent", 1).containsEntry("accepted", 1);
+        assertHeldOnce(lineIds(List.of(sheet)));
+    }
+
+    @Test
+    void aCodeWithoutAMapEntryIsRefusedBeforeSendingAndALineWithoutHourTypeGoesAsRegular() {
+        String project = simulator.dataset().projects().get(5).number();
+        List<LineRequest> lines = List.of(
+                line(project, firstActivity(project), LocalDate.of(2026, 11, 17), "DT", List.of()),
+                line(project, firstActivity(project), LocalDate.of(2026, 11, 18), null,
+                        List.of(new EarningRequest("KM", new BigDecimal("42")))));
+        TimesheetView sheet = timesheets.create(new TimesheetRequest("BOREAL", nextEmployee(), "VALIDATED", lines));
+        long postsBefore = simulator.counters().requests("POST_TIMESHEETS");
+
+        RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(run.counts()).containsEntry("rejected", 1).containsEntry("sent", 1).containsEntry("accepted", 1);
+        LineView refused = timesheets.get(sheet.id()).lines().get(0);
+        assertThat(refused.export()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("MISSING_CODE_MAP");
+            assertThat(e.message()).contains("hour type 'DT'").contains("hourTypes code map");
+        });
+        TimesheetLine regular = held(sheet.lines().get(1).lineId());
+        assertThat(regular.hourType()).isEqualTo("REG");
+        assertThat(regular.earnings()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("KM"));
+        assertThat(simulator.counters().requests("POST_TIMESHEETS")).isEqualTo(postsBefore + 1);
+
+        codeMaps.replace(CONNECTION, "hourTypes", new CodeMapDocument(List.of(new CodeMapEntry("REG", "REG", true),
+                new CodeMapEntry("OT", "OT", null), new CodeMapEntry("DT", "DT", null))));
+        RunView rerun = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(rerun.counts()).containsEntry("accepted", 1).containsEntry("rejected", 0);
+        assertThat(held(sheet.lines().get(0).lineId()).hourType()).isEqualTo("DT");
+    }
+
+    // --- fixtures -------------------------------------------------------------------------------
+
+    private TimesheetView validatedSheet(int lines) {
+        String project = simulator.dataset().projects().get(NEXT_EMPLOYEE.get() % 10).number();
+        return timesheets.create(new TimesheetRequest("BOREAL", nextEmployee(), "VALIDATED", lines(project, lines)));
+    }
+
+    private List<LineRequest> lines(String project, int count) {
+        List<LineRequest> lines = new ArrayList<>();
+        for (int day = 0; day < count; day++) {
+            lines.add(line(project, firstActivity(project), LocalDate.of(2026, 11, 16).plusDays(day),
+                    day == 4 ? "OT" : "REG", day == 0 ? List.of(new EarningRequest("KM", new BigDecimal("42"))) : List.of()));
+        }
+        return lines;
+    }
+
+    private LineRequest line(String project, String activity, LocalDate date, String hourType, List<EarningRequest> earnings) {
+        return new LineRequest(UUID.randomUUID().toString(), date.toString(), project, activity, null,
+                new BigDecimal("8.0"), hourType, earnings);
+    }
+
+    private String firstActivity(String project) {
+        return simulator.dataset().activities(project).stream().map(Activity::code).findFirst().orElseThrow();
+    }
+
+    private String nextEmployee() {
+        return simulator.dataset().employees().get(NEXT_EMPLOYEE.getAndIncrement()).number();
+    }
+
+    private void platformOnlyActivity(String project, String code) {
+        jdbc.update("insert into activity (company_id, project_id, match_key, loose_key, code, description, created_at, updated_at) "
+                + "select p.company_id, p.id, ?, ?, ?, 'Créée dans la plateforme', current_timestamp, current_timestamp "
+                + "from project p where p.number = ?",
+                KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), code),
+                KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), KeyNormalizer.looseKey(code)), code, project);
+    }
+
+    private List<String> lineIds(List<TimesheetView> sheets) {
+        return sheets.stream().flatMap(s -> s.lines().stream()).map(LineView::lineId).toList();
+    }
+
+    private List<String> exportStates(TimesheetView sheet) {
+        return timesheets.get(sheet.id()).lines().stream().flatMap(l -> l.export().stream()).map(e -> e.state()).toList();
+    }
+
+    private TimesheetLine held(String lineId) {
+        return simulator.postedLines().stream().filter(l -> l.lineId().equals(lineId)).findFirst().orElseThrow();
+    }
+
+    private void assertHeldOnce(List<String> lineIds) {
+        Map<String, Long> held = simulator.postedLines().stream()
+                .collect(Collectors.groupingBy(TimesheetLine::lineId, Collectors.counting()));
+        assertThat(lineIds).allSatisfy(id -> assertThat(held.get(id)).as("held " + id).isEqualTo(1L));
+    }
+}
