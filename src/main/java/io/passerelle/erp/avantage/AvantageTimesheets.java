@@ -78,12 +78,18 @@ public class AvantageTimesheets {
     static List<ItemOutcome> outcomes(JsonNode answer, List<String> lineIds, Set<String> resent) {
         Map<String, JsonNode> rejected = new HashMap<>();
         answer.path("rejected").forEach(rejection -> rejected.put(rejection.path("lineId").asText(), rejection));
-        int accepted = answer.path("accepted").asInt();
-        int duplicates = answer.path("duplicates").asInt();
+        // the spec names the fields without saying count or list: a server may answer either
+        Set<String> duplicateIds = ids(answer.path("duplicates"));
+        int accepted = answer.path("accepted").isArray() ? answer.path("accepted").size() : answer.path("accepted").asInt();
+        int duplicates = answer.path("duplicates").isArray() ? duplicateIds.size() : answer.path("duplicates").asInt();
         List<ItemOutcome> outcomes = new ArrayList<>(lineIds.size());
         for (String lineId : lineIds) {
             JsonNode rejection = rejected.get(lineId);
-            if (rejection != null) {
+            if (answer.path("duplicates").isArray() && rejection == null) {
+                outcomes.add(duplicateIds.contains(lineId)
+                        ? new ItemOutcome(lineId, ExportState.DUPLICATE, "DUPLICATE", "Avantage already held this line")
+                        : new ItemOutcome(lineId, ExportState.ACCEPTED, null, null));
+            } else if (rejection != null) {
                 outcomes.add(new ItemOutcome(lineId, ExportState.REJECTED, rejection.path("code").asText(null),
                         rejection.path("message").asText(null)));
             } else if (duplicates > 0 && (accepted == 0 || resent.contains(lineId))) {
@@ -94,6 +100,12 @@ public class AvantageTimesheets {
             }
         }
         return outcomes;
+    }
+
+    private static Set<String> ids(JsonNode list) {
+        Set<String> ids = new HashSet<>();
+        list.forEach(id -> ids.add(id.isObject() ? id.path("lineId").asText() : id.asText()));
+        return ids;
     }
 
     /** Could we not even reach the server (safe to send later), or did the answer get lost (ask first)? */

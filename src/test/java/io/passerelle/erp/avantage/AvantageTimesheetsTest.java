@@ -45,6 +45,13 @@ class AvantageTimesheetsTest {
     }
 
     @Test
+    void aServerThatListsLineIdsInsteadOfCountingIsReadToo() throws Exception {
+        List<ItemOutcome> outcomes = AvantageTimesheets.outcomes(answer(
+                "{\"ok\":true,\"accepted\":[\"a\"],\"duplicates\":[\"b\"],\"rejected\":[]}"), List.of("a", "b"), Set.of());
+        assertThat(outcomes).extracting(ItemOutcome::state).containsExactly(ExportState.ACCEPTED, ExportState.DUPLICATE);
+    }
+
+    @Test
     void aFailureToConnectIsNotSentButALostAnswerIsUnknown() {
         assertThat(AvantageTimesheets.classify(new ConnectException("Connection refused"))).isInstanceOf(NotSentException.class);
         assertThat(AvantageTimesheets.classify(new ConnectionLostException("the server closed the connection")))
