@@ -259,8 +259,8 @@ class AcumaticaSimulatorTest {
 
     @Test
     void lastModifiedFilterReturnsOnlyNewerRecordsAndCombinesWithAnd() throws Exception {
-        String cookie = session();
         clock.advance(Duration.ofDays(400));
+        String cookie = session();
         Instant before = clock.instant();
         List<String> touched = sim.touch(EntityType.Vendor, 3);
         String since = "2025-06-02T14:00:00.000+00:00";
