@@ -1,0 +1,3 @@
+select company_id
+  from connection
+ where id = :connectionId
