@@ -1,0 +1,141 @@
+package io.passerelle.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The tests of commitments, invoices, approvals and their export sources: {@link ApiTestSupport}'s context plus
+ * an APPROVER holding INVOICES only ({@link #INVOICE_APPROVER}). Indexed properties are not merged across
+ * property sources, so every token is listed again. All these classes share this one context: each test uses
+ * its own connections and references.
+ */
+@TestPropertySource(properties = {
+        "passerelle.security.tokens[0].name=test-admin",
+        "passerelle.security.tokens[0].role=ADMIN",
+        "passerelle.security.tokens[0].sha256=17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5",
+        "passerelle.security.tokens[1].name=test-engineer",
+        "passerelle.security.tokens[1].role=ENGINEER",
+        "passerelle.security.tokens[1].sha256=3b0d06715723d6966a7f7e18a0f4825e56976f7cebd163438e9e5fe6830eb616",
+        "passerelle.security.tokens[2].name=test-approver",
+        "passerelle.security.tokens[2].role=APPROVER",
+        "passerelle.security.tokens[2].capabilities=COMMITMENTS",
+        "passerelle.security.tokens[2].sha256=408a4e2c74dec2e9f99685ad6963e20118c9e5b9fecef9b857b4bcc1fedad0c6",
+        "passerelle.security.tokens[3].name=test-viewer",
+        "passerelle.security.tokens[3].role=VIEWER",
+        "passerelle.security.tokens[3].sha256=04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42",
+        "passerelle.security.tokens[4].name=test-invoice-approver",
+        "passerelle.security.tokens[4].role=APPROVER",
+        "passerelle.security.tokens[4].capabilities=INVOICES",
+        // sha-256 of "test-invoice-approver-token"
+        "passerelle.security.tokens[4].sha256=e737d39ccbbb6ba550f1e9dabdf085d5cb618f890604abe1d7516bbf7519e541",
+})
+public abstract class ApprovalApiSupport extends ApiTestSupport {
+
+    /** An APPROVER whose only capability is INVOICES. */
+    public static final String INVOICE_APPROVER = "test-invoice-approver-token";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    /** A text unique in this JVM, for references and connection ids: {@code prefix-<n>}. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** Creates a connection of the test ERP for {@code company} with these options (it must not exist). */
+    protected String connection(String id, String company, Map<String, Object> options) {
+        call("DELETE", "/api/connections/" + id, ADMIN); // a persistent test database may hold it already
+        Map<String, Object> body = new LinkedHashMap<>(ConnectionApiTest.payload(id));
+        body.put("company", Map.of("code", company, "name", "Company " + company));
+        body.put("options", options);
+        Response created = call("POST", "/api/connections", ADMIN, toJson(body));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return id;
+    }
+
+    protected String connection(String id, String company) {
+        return connection(id, company, Map.of());
+    }
+
+    /** A commitment body with {@code lineCount} lines of 100.00 (line i on task T-0i, cost code 01-10i). */
+    protected static Map<String, Object> commitment(String company, String connection, String reference, int lineCount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("company", company);
+        body.put("connection", connection);
+        body.put("type", "SUBCONTRACT");
+        body.put("reference", reference);
+        body.put("vendorId", "V-ACME");
+        body.put("projectId", "P-1001");
+        body.put("description", "Coffrage niveau 2");
+        body.put("date", "2026-03-02");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("projectTaskId", "T-0" + i);
+            line.put("costCode", "01-10" + i);
+            line.put("description", "ligne " + i);
+            line.put("quantity", 2);
+            line.put("unitCost", 50);
+            line.put("amount", 100.00);
+            lines.add(line);
+        }
+        body.put("lines", lines);
+        return body;
+    }
+
+    /** An invoice body with {@code lineCount} lines of 250.50. */
+    protected static Map<String, Object> invoice(String company, String connection, String reference, int lineCount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("company", company);
+        body.put("connection", connection);
+        body.put("reference", reference);
+        body.put("vendorId", "V-ACME");
+        body.put("projectId", "P-1001");
+        body.put("commitmentReference", "SC-0001");
+        body.put("date", "2026-03-10");
+        body.put("dueDate", "2026-04-09");
+        body.put("description", "Facture mars");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("projectTaskId", "T-0" + i);
+            line.put("costCode", "01-10" + i);
+            line.put("description", "ligne " + i);
+            line.put("amount", 250.50);
+            lines.add(line);
+        }
+        body.put("lines", lines);
+        return body;
+    }
+
+    /** POSTs a body that must be accepted (201); answers the stored item. */
+    protected Response created(String path, Map<String, Object> body) {
+        Response created = call("POST", path, ENGINEER, toJson(body));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created;
+    }
+
+    /** Records where an item's export stands, as the export engine would. */
+    protected void exportItem(String connectionId, String kind, long sourceId, String state, String code,
+            String message) {
+        jdbc.update("delete from export_item where connection_id = ? and kind = ? and source_id = ?",
+                connectionId, kind, String.valueOf(sourceId));
+        jdbc.update("insert into export_item (connection_id, kind, source_id, idempotency_key, state, attempts, code,"
+                        + " message, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                connectionId, kind, String.valueOf(sourceId), kind + "-" + sourceId, state, code, message,
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+}
