@@ -13,7 +13,12 @@ public enum CanonicalEntity {
     TRADE("trades", "trade", null),
     ACTIVITY("activities", "activity", PROJECT),
     EARNING("earnings", "earning_type", null),
-    HOUR_TYPE("hourTypes", "hour_type", null);
+    HOUR_TYPE("hourTypes", "hour_type", null),
+    PROJECT_TASK("projectTasks", "project_task", PROJECT),
+    COST_CODE("costCodes", "cost_code", null),
+    VENDOR("vendors", "vendor", null),
+    CUSTOMER("customers", "customer", null),
+    PROJECT_TEMPLATE("projectTemplates", "project_template", null);
 
     private final String apiName;
     private final String table;

@@ -15,6 +15,14 @@ public interface SourceSession extends AutoCloseable {
      */
     CompletableFuture<SourcePage> fetch(InboundFlow flow, String after, Instant modifiedSince, int limit);
 
+    /**
+     * Whether pages come in order of modification (Avantage's LIST does). When they do not, a page's
+     * latest instant says nothing of the pages still to come, so the cursor moves only after the last.
+     */
+    default boolean ordersByModification() {
+        return true;
+    }
+
     @Override
     void close();
 }

@@ -43,13 +43,16 @@ public class SyncEngine {
                     .orElseThrow(() -> new IllegalStateException("connection '" + connectionId + "' no longer exists"));
             Instant since = mode == SyncMode.FULL ? null : store.watermark(connectionId, flow.entity()).orElse(null);
             Instant heldAt = null;
+            Instant runWatermark = null;
             next = session.fetch(flow, null, since, properties.pageSize());
             while (next != null) {
                 SourcePage page = await(next);
                 next = page.next() == null ? null : session.fetch(flow, page.next(), since, properties.pageSize());
                 counts.read(page.items().size());
                 List<CanonicalRecord> records = map(flow, page.items(), counts);
-                PageResult written = store.writePage(target, flow.entity(), records, page.watermark(), heldAt);
+                runWatermark = latest(runWatermark, page.watermark());
+                Instant cursor = session.ordersByModification() ? page.watermark() : next == null ? runWatermark : null;
+                PageResult written = store.writePage(target, flow.entity(), records, cursor, heldAt);
                 heldAt = written.heldAt();
                 counts.add(written);
                 runs.addErrors(runId, counts.drainErrors());
@@ -66,6 +69,13 @@ public class SyncEngine {
         runs.finish(runId, status, counts.asMap(), message);
         LOG.info("run {} {} {} {}: {}{}", runId, connectionId, flow.name(), status, counts.asMap(),
                 message == null ? "" : " — " + message);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isAfter(b) ? a : b;
     }
 
     private static List<CanonicalRecord> map(InboundFlow flow, List<JsonNode> items, RunCounts counts) {

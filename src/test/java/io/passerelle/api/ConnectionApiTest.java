@@ -1,5 +1,6 @@
 package io.passerelle.api;
 
+import io.passerelle.connection.FakeErpConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ class ConnectionApiTest extends ApiTestSupport {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("company", Map.of("code", "ACME", "name", "Construction Acme inc."));
-        body.put("erp", "acumatica");
+        body.put("erp", FakeErpConnector.ERP);
         body.put("endpoints", List.of(Map.of("name", "main", "url", "https://reachable.acme.example/entity", "default", true)));
         body.put("credentials", Map.of("user", "integration", "password", PASSWORD, "tenant", "ACME"));
         body.put("schedules", Map.of("projects", "0 0 * * * ?", "employees", "0 5 * * * ?"));
@@ -163,8 +164,8 @@ class ConnectionApiTest extends ApiTestSupport {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorFields()).containsExactly("erp");
 
-        Map<String, Object> unsupported = payload("acme-abacus");
-        unsupported.put("erp", "abacus");
+        Map<String, Object> unsupported = payload("acme-adminpulse");
+        unsupported.put("erp", "adminpulse");
         Response later = call("POST", "/api/connections", ADMIN, toJson(unsupported));
         assertThat(later.status()).isEqualTo(422);
         assertThat(later.node().path("detail").asText()).contains("not supported by this build yet");

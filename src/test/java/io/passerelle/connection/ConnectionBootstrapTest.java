@@ -55,7 +55,7 @@ class ConnectionBootstrapTest extends ApiTestSupport {
         Connection before = connections.get("boot-acumatica");
         try {
             connections.update("boot-acumatica", new ConnectionDocument("boot-acumatica",
-                    new ConnectionDocument.CompanyDocument("BOREAL", before.company().name()), "acumatica",
+                    new ConnectionDocument.CompanyDocument("BOREAL", before.company().name()), FakeErpConnector.ERP,
                     List.of(new ConnectionDocument.EndpointDocument("main", "https://edited.example/entity", true)),
                     Map.of(), before.schedules(), before.options(), "someone", false));
             bootstrap.run();

@@ -102,10 +102,10 @@ class ConnectionValidatorTest {
 
     @Test
     void aKnownErpWithoutConnectorIsUnprocessable() {
-        Connection c = Connections.withErp(Connections.valid("acme"), "abacus");
+        Connection c = Connections.withErp(Connections.valid("acme"), "adminpulse");
         InvalidConnectionException e = invalid(Connections.withCredentials(c, Map.of("clientId", "x", "clientSecret", "y")));
         assertThat(e.unprocessable()).isTrue();
-        assertThat(e.problems()).containsExactly(new FieldProblem("erp", "ERP 'abacus' is not supported by this build yet"));
+        assertThat(e.problems()).containsExactly(new FieldProblem("erp", "ERP 'adminpulse' is not supported by this build yet"));
     }
 
     @Test
@@ -132,6 +132,6 @@ class ConnectionValidatorTest {
     @Test
     void refusesTwoConnectorsForOneErp() {
         assertThatThrownBy(() -> new ErpConnectors(List.of(new FakeErpConnector(), new FakeErpConnector())))
-                .hasMessageContaining("acumatica");
+                .hasMessageContaining(FakeErpConnector.ERP);
     }
 }

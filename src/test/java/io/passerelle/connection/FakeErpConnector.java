@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public class FakeErpConnector implements ErpConnector {
 
-    public static final String ERP = "acumatica";
+    public static final String ERP = "abacus";
 
     @Override
     public String erp() {

@@ -1,0 +1,71 @@
+package io.passerelle.erp.acumatica;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.idformat.IdFormats;
+import io.passerelle.idformat.IdKind;
+import io.passerelle.invoice.ExportableInvoice;
+import io.passerelle.invoice.InvoiceLine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepted subcontractor invoices as AP {@code Bill}s, always On Hold (accounting releases them in
+ * Acumatica). Acumatica numbers bills itself, so the bill written earlier for the same vendor and
+ * vendor reference is looked up first and updated rather than created again.
+ */
+@Component
+public class AcumaticaBillSink extends AcumaticaDocumentSink<ExportableInvoice> {
+
+    public AcumaticaBillSink(AcumaticaTransports transports, IdFormats idFormats, ObjectMapper mapper) {
+        super(transports, idFormats, mapper);
+    }
+
+    @Override
+    protected List<IdCheck> ids(ExportableInvoice invoice) {
+        List<IdCheck> ids = new ArrayList<>();
+        ids.add(new IdCheck(IdKind.VENDOR_ID, invoice.vendorId(), "vendorId"));
+        ids.add(new IdCheck(IdKind.PROJECT_ID, invoice.projectId(), "projectId"));
+        for (int i = 0; i < invoice.lines().size(); i++) {
+            InvoiceLine line = invoice.lines().get(i);
+            ids.add(new IdCheck(IdKind.PROJECT_TASK_ID, line.projectTaskId(), "lines[" + i + "].projectTaskId"));
+            ids.add(new IdCheck(IdKind.COST_CODE, line.costCode(), "lines[" + i + "].costCode"));
+        }
+        return ids;
+    }
+
+    @Override
+    protected DocumentWrite write(ExportableInvoice invoice) {
+        ObjectNode body = mapper.createObjectNode();
+        AcumaticaJson.wrap(body, "Type", "Bill");
+        AcumaticaJson.wrap(body, "Vendor", invoice.vendorId());
+        AcumaticaJson.wrap(body, "VendorRef", invoice.reference());
+        AcumaticaJson.wrap(body, "Date", invoice.date() == null ? null : invoice.date().toString());
+        AcumaticaJson.wrap(body, "DueDate", invoice.dueDate() == null ? null : invoice.dueDate().toString());
+        AcumaticaJson.wrap(body, "Description", invoice.description());
+        AcumaticaJson.wrap(body, "Hold", true);
+        ArrayNode details = body.putArray("Details");
+        for (InvoiceLine line : invoice.lines()) {
+            ObjectNode row = details.addObject();
+            AcumaticaJson.wrap(row, "Project", invoice.projectId());
+            AcumaticaJson.wrap(row, "ProjectTask", line.projectTaskId());
+            AcumaticaJson.wrap(row, "CostCode", line.costCode());
+            AcumaticaJson.wrap(row, "TransactionDescription", line.description());
+            AcumaticaJson.wrap(row, "Amount", line.amount());
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("Type", "Bill");
+        keys.put("ReferenceNbr", null);
+        return new DocumentWrite("Bill", body, "Vendor eq '" + odata(invoice.vendorId()) + "' and VendorRef eq '"
+                + odata(invoice.reference()) + "'", keys);
+    }
+
+    /** OData string literal: a quote is written twice. */
+    static String odata(String text) {
+        return text.replace("'", "''");
+    }
+}

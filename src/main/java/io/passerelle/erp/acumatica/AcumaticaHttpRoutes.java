@@ -1,0 +1,37 @@
+package io.passerelle.erp.acumatica;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * One HTTP route per Acumatica connection, from this template. Every call arrives with its method,
+ * path and query in Passerelle headers; whatever CamelHttp* headers an exchange carried are removed
+ * first, so that nothing of one call (a path, a response code) leaks into the next.
+ */
+@Component
+public class AcumaticaHttpRoutes extends RouteBuilder {
+
+    public static final String TEMPLATE = "acumatica-http";
+    public static final String METHOD = "PasserelleHttpMethod";
+    public static final String PATH = "PasserelleHttpPath";
+    public static final String QUERY = "PasserelleHttpQuery";
+
+    @Override
+    public void configure() {
+        routeTemplate(TEMPLATE)
+                .templateParameter("requestEndpoint")
+                .templateParameter("baseUrl")
+                .templateParameter("connectTimeoutMillis")
+                .templateParameter("responseTimeoutMillis")
+                .from("direct:{{requestEndpoint}}")
+                .removeHeaders("CamelHttp*").id("forget-previous-http-headers")
+                .setHeader(Exchange.HTTP_METHOD, header(METHOD))
+                .setHeader(Exchange.HTTP_PATH, header(PATH))
+                .setHeader(Exchange.HTTP_QUERY, header(QUERY))
+                .removeHeaders("Passerelle*")
+                .to("{{baseUrl}}?throwExceptionOnFailure=false&followRedirects=false"
+                        + "&connectTimeout={{connectTimeoutMillis}}&responseTimeout={{responseTimeoutMillis}}")
+                .id("acumatica-http-call");
+    }
+}

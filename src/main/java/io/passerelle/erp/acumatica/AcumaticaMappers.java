@@ -1,0 +1,107 @@
+package io.passerelle.erp.acumatica;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.sync.CanonicalEntity;
+import io.passerelle.sync.CanonicalRecord;
+import io.passerelle.sync.JsonFields;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Acumatica contract entities (Default/24.200.001) to canonical records. Plain Java, no Camel. */
+public final class AcumaticaMappers {
+
+    static final int KEY = 255;
+    static final int LABEL = 1000;
+    static final int SHORT = 32;
+    static final int EMAIL = 320;
+    static final String MODIFIED = "LastModifiedDateTime";
+
+    private AcumaticaMappers() {
+    }
+
+    public static CanonicalRecord project(JsonNode entity) {
+        JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
+        String id = in.requiredText("ProjectID", KEY);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("number", id);
+        fields.put("name", in.text("Description", LABEL));
+        fields.put("status", in.text("Status", SHORT));
+        fields.put("customer", in.text("Customer", KEY));
+        return CanonicalRecord.of(CanonicalEntity.PROJECT, id, null, fields, in.instant(MODIFIED));
+    }
+
+    public static CanonicalRecord projectTask(JsonNode entity) {
+        JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
+        String project = in.requiredText("ProjectID", KEY);
+        String task = in.requiredText("ProjectTaskID", KEY);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", task);
+        fields.put("description", in.text("Description", LABEL));
+        fields.put("status", in.text("Status", SHORT));
+        fields.put("isDefault", in.bool("Default", false));
+        return CanonicalRecord.of(CanonicalEntity.PROJECT_TASK, task, project, fields, in.instant(MODIFIED));
+    }
+
+    public static CanonicalRecord costCode(JsonNode entity) {
+        JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
+        String code = in.requiredText("CostCodeID", KEY);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code);
+        fields.put("description", in.text("Description", LABEL));
+        return CanonicalRecord.of(CanonicalEntity.COST_CODE, code, null, fields, in.instant(MODIFIED));
+    }
+
+    public static CanonicalRecord vendor(JsonNode entity) {
+        JsonNode plain = AcumaticaJson.unwrap(entity);
+        JsonFields in = new JsonFields(plain);
+        String id = in.requiredText("VendorID", KEY);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", id);
+        fields.put("name", in.text("VendorName", LABEL));
+        fields.put("legalName", in.text("LegalName", LABEL));
+        fields.put("status", in.text("Status", SHORT));
+        fields.put("email", new JsonFields(plain.path("MainContact")).text("Email", EMAIL));
+        fields.put("currency", in.text("CurrencyID", 8));
+        return CanonicalRecord.of(CanonicalEntity.VENDOR, id, null, fields, in.instant(MODIFIED));
+    }
+
+    public static CanonicalRecord customer(JsonNode entity) {
+        JsonNode plain = AcumaticaJson.unwrap(entity);
+        JsonFields in = new JsonFields(plain);
+        String id = in.requiredText("CustomerID", KEY);
+        String email = in.text("Email", EMAIL);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", id);
+        fields.put("name", in.text("CustomerName", LABEL));
+        fields.put("status", in.text("Status", SHORT));
+        fields.put("email", email != null ? email : new JsonFields(plain.path("MainContact")).text("Email", EMAIL));
+        return CanonicalRecord.of(CanonicalEntity.CUSTOMER, id, null, fields, in.instant(MODIFIED));
+    }
+
+    public static CanonicalRecord employee(JsonNode entity) {
+        JsonNode plain = AcumaticaJson.unwrap(entity);
+        JsonFields in = new JsonFields(plain);
+        JsonFields contact = new JsonFields(plain.path("ContactInfo"));
+        String id = in.requiredText("EmployeeID", KEY);
+        String status = in.text("Status", SHORT);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("number", id);
+        fields.put("firstName", contact.text("FirstName", KEY));
+        fields.put("lastName", contact.text("LastName", KEY));
+        fields.put("email", contact.text("Email", EMAIL));
+        fields.put("tradeCode", null);
+        fields.put("competency", null);
+        fields.put("active", status == null || "Active".equalsIgnoreCase(status));
+        return CanonicalRecord.of(CanonicalEntity.EMPLOYEE, id, null, fields, in.instant(MODIFIED));
+    }
+
+    public static CanonicalRecord projectTemplate(JsonNode entity) {
+        JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
+        String id = in.requiredText("ProjectTemplateID", KEY);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", id);
+        fields.put("description", in.text("Description", LABEL));
+        fields.put("status", in.text("Status", SHORT));
+        return CanonicalRecord.of(CanonicalEntity.PROJECT_TEMPLATE, id, null, fields, in.instant(MODIFIED));
+    }
+}

@@ -1,0 +1,8 @@
+-- what the connection's syncs wrote, keyset-paged by id; :pattern is a lower-case LIKE pattern
+select e.id, e.code, e.description, r.remote_key, r.last_seen_at as last_synced_at
+  from cost_code e
+  join remote_ref r on r.local_id = e.id and r.connection_id = :connectionId and r.entity = 'COST_CODE'
+ where e.id > :after
+   and (lower(e.code) like :pattern or lower(coalesce(e.description, '')) like :pattern)
+ order by e.id
+ limit :limit

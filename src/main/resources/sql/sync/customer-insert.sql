@@ -1,0 +1,2 @@
+insert into customer (company_id, match_key, loose_key, code, name, status, email, created_at, updated_at)
+values (:companyId, :matchKey, :looseKey, :code, :name, :status, :email, :now, :now)

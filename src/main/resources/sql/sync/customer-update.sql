@@ -1,0 +1,8 @@
+update customer
+   set loose_key = :looseKey,
+       code = :code,
+       name = :name,
+       status = :status,
+       email = :email,
+       updated_at = :now
+ where id = :id

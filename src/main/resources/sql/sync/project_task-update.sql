@@ -1,0 +1,9 @@
+update project_task
+   set loose_key = :looseKey,
+       project_id = :projectId,
+       code = :code,
+       description = :description,
+       status = :status,
+       is_default = :isDefault,
+       updated_at = :now
+ where id = :id

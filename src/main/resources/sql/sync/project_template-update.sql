@@ -1,0 +1,7 @@
+update project_template
+   set loose_key = :looseKey,
+       code = :code,
+       description = :description,
+       status = :status,
+       updated_at = :now
+ where id = :id

@@ -1,0 +1,10 @@
+update vendor
+   set loose_key = :looseKey,
+       code = :code,
+       name = :name,
+       legal_name = :legalName,
+       status = :status,
+       email = :email,
+       currency = :currency,
+       updated_at = :now
+ where id = :id
