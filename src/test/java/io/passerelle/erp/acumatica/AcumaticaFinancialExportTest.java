@@ -1,0 +1,185 @@
+package io.passerelle.erp.acumatica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.SandboxTest;
+import io.passerelle.approval.ApprovalKind;
+import io.passerelle.approval.ApprovalService;
+import io.passerelle.commitment.CommitmentLineRequest;
+import io.passerelle.commitment.CommitmentRequest;
+import io.passerelle.commitment.CommitmentService;
+import io.passerelle.commitment.CommitmentView;
+import io.passerelle.connection.Connection;
+import io.passerelle.connection.ConnectionDocument;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.export.ExportLauncher;
+import io.passerelle.invoice.InvoiceLineRequest;
+import io.passerelle.invoice.InvoiceRequest;
+import io.passerelle.invoice.InvoiceService;
+import io.passerelle.invoice.InvoiceView;
+import io.passerelle.sandbox.acumatica.AcumaticaSimulator;
+import io.passerelle.sandbox.acumatica.EntityType;
+import io.passerelle.sync.RunView;
+import io.passerelle.sync.Trigger;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Accounting approvers decide what reaches Acumatica: nothing goes before it is accepted, a rejected
+ * item never goes, an accepted one goes once even when its answer is lost, and ids that break the
+ * connection's formats are refused before any call.
+ */
+@SandboxTest
+class AcumaticaFinancialExportTest {
+
+    static final String CONNECTION = "sandbox-acumatica";
+    static final String COMPANY = "LAURENT";
+    static final AtomicInteger NEXT = new AtomicInteger(1);
+
+    @Autowired
+    CommitmentService commitments;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    ApprovalService approvals;
+    @Autowired
+    ExportLauncher export;
+    @Autowired
+    AcumaticaSimulator simulator;
+    @Autowired
+    ConnectionService connections;
+
+    @AfterEach
+    void wellBehavedAgain() {
+        simulator.reset();
+    }
+
+    @Test
+    void aCommitmentWaitsForItsApproverThenGoesOnceEvenWhenTheAnswerIsLost() {
+        CommitmentView waiting = commitments.create(commitment("SC-T" + NEXT.getAndIncrement()), "test");
+        assertThat(waiting.state().name()).isEqualTo("READY");
+        assertThat(export.runAndWait(CONNECTION, "commitments", Trigger.API).counts()).containsEntry("sent", 0);
+        assertThat(subcontracts(waiting.reference())).isEmpty();
+
+        approvals.accept(ref(waiting.itemId()), "approver");
+        simulator.faults().dropAfterWriteNext();
+        RunView lost = export.runAndWait(CONNECTION, "commitments", Trigger.API);
+        assertThat(lost.counts()).containsEntry("sent", 1).containsEntry("unknown", 1);
+        assertThat(subcontracts(waiting.reference())).as("stored, though the answer was lost").hasSize(1);
+
+        RunView again = export.runAndWait(CONNECTION, "commitments", Trigger.API);
+        assertThat(again.status()).as(again.message()).isEqualTo("SUCCEEDED");
+        assertThat(again.counts()).containsEntry("accepted", 1);
+        assertThat(subcontracts(waiting.reference())).as("one document, not two").hasSize(1);
+        assertThat(commitments.get(waiting.id()).state().name()).isEqualTo("EXPORTED");
+        assertThat(export.runAndWait(CONNECTION, "commitments", Trigger.API).counts()).containsEntry("sent", 0);
+    }
+
+    @Test
+    void aRejectedCommitmentIsNeverSent() {
+        CommitmentView refused = commitments.create(commitment("SC-T" + NEXT.getAndIncrement()), "test");
+        approvals.reject(ref(refused.itemId()), "wrong vendor", "approver");
+        long putsBefore = simulator.requests("PUT", "Subcontract");
+        export.runAndWait(CONNECTION, "commitments", Trigger.API);
+        assertThat(simulator.requests("PUT", "Subcontract")).isEqualTo(putsBefore);
+        assertThat(subcontracts(refused.reference())).isEmpty();
+    }
+
+    @Test
+    void anAcceptedInvoiceBecomesABillOnHoldOnceAndABadVendorIdIsRefusedBeforeAnyCall() {
+        InvoiceView good = invoices.create(invoice("INV-" + NEXT.getAndIncrement(), vendor(0)), "test");
+        approvals.accept(ref(good.itemId()), "approver");
+        RunView run = export.runAndWait(CONNECTION, "invoices", Trigger.API);
+        assertThat(run.counts()).as(run.message()).containsEntry("accepted", 1);
+        assertThat(bills(good.reference())).singleElement()
+                .satisfies(bill -> assertThat(bill.path("Hold").path("value").asBoolean()).isTrue());
+
+        InvoiceView bad = invoices.create(invoice("INV-" + NEXT.getAndIncrement(), vendor(1)), "test");
+        approvals.accept(ref(bad.itemId()), "approver");
+        withIdFormats(Map.of("vendorId", Map.of("maxLength", 3)));
+        try {
+            long putsBefore = simulator.requests("PUT", "Bill");
+            long getsBefore = simulator.requests("GET", "Bill");
+            RunView refused = export.runAndWait(CONNECTION, "invoices", Trigger.API);
+            assertThat(refused.counts()).containsEntry("rejected", 1).containsEntry("sent", 0);
+            assertThat(simulator.requests("PUT", "Bill")).isEqualTo(putsBefore);
+            assertThat(simulator.requests("GET", "Bill")).as("not even a look-up").isEqualTo(getsBefore);
+            assertThat(invoices.get(bad.id()).export()).satisfies(e -> {
+                assertThat(e.state()).isEqualTo("REJECTED");
+                assertThat(e.code()).isEqualTo("ID_FORMAT");
+                assertThat(e.message()).contains("vendorId").contains("at most 3");
+            });
+        } finally {
+            withIdFormats(Map.of());
+        }
+    }
+
+    // --- fixtures -------------------------------------------------------------------------------
+
+    private CommitmentRequest commitment(String reference) {
+        String project = project();
+        return new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT", reference, vendor(2), project,
+                "Coffrage et béton, phase 1", "2026-11-16",
+                List.of(new CommitmentLineRequest(task(project), costCode(), "Coffrage", new BigDecimal("10"),
+                        new BigDecimal("1250.00"), new BigDecimal("12500.00"))));
+    }
+
+    private InvoiceRequest invoice(String reference, String vendor) {
+        String project = project();
+        return new InvoiceRequest(COMPANY, CONNECTION, reference, vendor, project, null, "2026-11-20", "2026-12-20",
+                "Facture de progrès no 1", List.of(new InvoiceLineRequest(task(project), costCode(), "Travaux", new BigDecimal("4200.00"))));
+    }
+
+    private void withIdFormats(Map<String, Object> formats) {
+        Connection current = connections.get(CONNECTION);
+        Map<String, Object> options = new HashMap<>(current.options());
+        options.put("idFormats", formats);
+        connections.update(CONNECTION, new ConnectionDocument(current.id(),
+                new ConnectionDocument.CompanyDocument(current.company().code(), current.company().name()), current.erp(),
+                current.endpoints().stream().map(e -> new ConnectionDocument.EndpointDocument(e.name(), e.url(), e.isDefault())).toList(),
+                current.credentials().keySet().stream().collect(Collectors.toMap(k -> k, k -> "****")),
+                current.schedules(), options, current.owner(), current.allowOthersToEdit()));
+    }
+
+    private static ApprovalKind.ItemRef ref(String itemId) {
+        return ApprovalKind.parseItemId(itemId).orElseThrow();
+    }
+
+    private String value(ObjectNode document, String field) {
+        return document.path(field).path("value").asText();
+    }
+
+    private String vendor(int index) {
+        return simulator.documents(EntityType.Vendor).stream().map(v -> value(v, "VendorID"))
+                .filter(id -> id.length() > 3 && id.equals(id.strip())).skip(index).findFirst().orElseThrow();
+    }
+
+    private String project() {
+        return value(simulator.documents(EntityType.Project).get(2), "ProjectID");
+    }
+
+    private String task(String project) {
+        return simulator.documents(EntityType.ProjectTask).stream().filter(t -> value(t, "ProjectID").equals(project))
+                .map(t -> value(t, "ProjectTaskID")).findFirst().orElseThrow();
+    }
+
+    private String costCode() {
+        return value(simulator.documents(EntityType.CostCode).get(0), "CostCodeID");
+    }
+
+    private List<ObjectNode> subcontracts(String reference) {
+        return simulator.documents(EntityType.Subcontract).stream().filter(d -> value(d, "SubcontractNbr").equals(reference)).toList();
+    }
+
+    private List<ObjectNode> bills(String reference) {
+        return simulator.documents(EntityType.Bill).stream().filter(d -> value(d, "VendorRef").equals(reference)).toList();
+    }
+}
