@@ -60,12 +60,17 @@ public class AcumaticaBillSink extends AcumaticaDocumentSink<ExportableInvoice> 
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("Type", "Bill");
         keys.put("ReferenceNbr", null);
-        return new DocumentWrite("Bill", body, "Vendor eq '" + odata(invoice.vendorId()) + "' and VendorRef eq '"
-                + odata(invoice.reference()) + "'", keys);
+        return new DocumentWrite("Bill", body, billFilter(invoice.vendorId(), invoice.reference()), keys);
     }
 
-    /** OData string literal: a quote is written twice. */
-    static String odata(String text) {
-        return text.replace("'", "''");
+    /** Keys are {@code INVOICE:<vendor>:<reference>} (see InvoiceSource.idempotencyKey). */
+    @Override
+    protected java.util.Optional<Lookup> lookup(String idempotencyKey) {
+        String[] parts = idempotencyKey.split(":", 3);
+        return parts.length == 3 ? java.util.Optional.of(new Lookup("Bill", billFilter(parts[1], parts[2]))) : java.util.Optional.empty();
+    }
+
+    private static String billFilter(String vendor, String reference) {
+        return "Vendor eq '" + odata(vendor) + "' and VendorRef eq '" + odata(reference) + "'";
     }
 }

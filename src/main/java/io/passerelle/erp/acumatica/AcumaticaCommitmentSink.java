@@ -64,4 +64,16 @@ public class AcumaticaCommitmentSink extends AcumaticaDocumentSink<ExportableCom
         }
         return new DocumentWrite(subcontract ? "Subcontract" : "PurchaseOrder", body, null, Map.of());
     }
+
+    /** Keys are {@code <type>:<reference>} (see CommitmentSource.idempotencyKey); the reference is the document number. */
+    @Override
+    protected java.util.Optional<Lookup> lookup(String idempotencyKey) {
+        String[] parts = idempotencyKey.split(":", 2);
+        if (parts.length < 2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(CommitmentType.SUBCONTRACT.name().equals(parts[0])
+                ? new Lookup("Subcontract", "SubcontractNbr eq '" + odata(parts[1]) + "'")
+                : new Lookup("PurchaseOrder", "Type eq 'Normal' and OrderNbr eq '" + odata(parts[1]) + "'"));
+    }
 }

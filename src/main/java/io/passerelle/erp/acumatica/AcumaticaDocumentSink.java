@@ -48,6 +48,12 @@ public abstract class AcumaticaDocumentSink<T> implements ExportSink<T, Document
 
     protected abstract DocumentWrite write(T item);
 
+    /** Where to look for the document an idempotency key stands for: entity and {@code $filter}. */
+    protected abstract java.util.Optional<Lookup> lookup(String idempotencyKey);
+
+    protected record Lookup(String entity, String filter) {
+    }
+
     protected record IdCheck(IdKind kind, String value, String field) {
     }
 
@@ -97,16 +103,30 @@ public abstract class AcumaticaDocumentSink<T> implements ExportSink<T, Document
                     .handle((saved, failure) -> List.of(outcome(item.idempotencyKey(), write, saved, failure)));
         }
 
-        /** Upserts are keyed or looked up first: writing again is how a lost answer is settled. */
+        /** Reads back, by the platform's reference, whether a document whose answer was lost was stored. */
         @Override
         public Set<String> holds(List<String> idempotencyKeys) {
-            return Set.of();
+            Set<String> held = new java.util.HashSet<>();
+            for (String key : idempotencyKeys) {
+                lookup(key).ifPresent(where -> {
+                    JsonNode found = AcumaticaSession.join(session.list(where.entity(), Map.of("$filter", where.filter(), "$top", "1")));
+                    if (found.isArray() && !found.isEmpty()) {
+                        held.add(key);
+                    }
+                });
+            }
+            return held;
         }
 
         @Override
         public void close() {
             session.close();
         }
+    }
+
+    /** OData string literal: a quote is written twice. */
+    static String odata(String text) {
+        return text.replace("'", "''");
     }
 
     private ObjectNode withKeys(DocumentWrite write, JsonNode found) {
