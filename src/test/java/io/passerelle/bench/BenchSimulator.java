@@ -5,6 +5,7 @@ import io.passerelle.sandbox.avantage.AvantageEntity;
 import io.passerelle.sandbox.avantage.AvantageSimulator;
 import io.passerelle.sandbox.avantage.AvantageSimulatorProperties;
 import io.passerelle.sandbox.avantage.DatasetSizes;
+import io.passerelle.sandbox.avantage.TimesheetLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The Avantage simulator holding N synthetic employees (AES-256-GCM, as a customer's server), either in
  * the benchmark's JVM or, for runs whose heap must hold only Passerelle (1M records in 256 MiB), in a JVM
  * of its own driven over its standard input ({@link #main}).
+ * It also holds the timesheet lines the export scenario posts.
  */
 interface BenchSimulator extends AutoCloseable {
 
@@ -28,12 +30,30 @@ interface BenchSimulator extends AutoCloseable {
     /** Gives {@code n} employees a real change and a later modifiedAt. */
     void touchEmployees(int n);
 
+    /** The timesheet lines the simulator holds (one per line id), for the export scenario's check. */
+    Posted posted();
+
     @Override
     void close();
+
+    /** How many lines are held, and the sum of their ids' hash codes (equal sets give equal sums). */
+    record Posted(long count, long checksum) {
+
+        static Posted of(List<TimesheetLine> lines) {
+            long checksum = 0;
+            for (TimesheetLine line : lines) {
+                checksum += line.lineId().hashCode();
+            }
+            return new Posted(lines.size(), checksum);
+        }
+    }
 
     static AvantageDataset dataset(int records) {
         AvantageDataset dataset = new AvantageDataset(20240101L, new DatasetSizes(0, 1, 0, 0));
         dataset.generateSynthetic(AvantageEntity.EMPLOYEE, records);
+        // for the export scenario: lines spread over 10 projects' activities (the employees flow ignores them)
+        dataset.generateSynthetic(AvantageEntity.PROJECT, 9);
+        dataset.generateSynthetic(AvantageEntity.ACTIVITY, 50);
         return dataset;
     }
 
@@ -48,6 +68,11 @@ interface BenchSimulator extends AutoCloseable {
             @Override
             public void touchEmployees(int n) {
                 simulator.touchEmployees(n);
+            }
+
+            @Override
+            public Posted posted() {
+                return Posted.of(simulator.postedLines());
             }
 
             @Override
@@ -94,6 +119,22 @@ interface BenchSimulator extends AutoCloseable {
                 }
 
                 @Override
+                public Posted posted() {
+                    try {
+                        in.write("POSTED\n");
+                        in.flush();
+                        String answer = out.readLine();
+                        if (answer == null || !answer.startsWith("POSTED ")) {
+                            throw new IllegalStateException("simulator JVM answered " + answer);
+                        }
+                        String[] parts = answer.split(" ");
+                        return new Posted(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
                 public void close() {
                     try {
                         in.close();
@@ -125,6 +166,10 @@ interface BenchSimulator extends AutoCloseable {
                 if (line.startsWith("TOUCH ")) {
                     simulator.touchEmployees(Integer.parseInt(line.substring("TOUCH ".length()).trim()));
                     out.println("TOUCHED");
+                    out.flush();
+                } else if (line.equals("POSTED")) {
+                    Posted posted = Posted.of(simulator.postedLines());
+                    out.println("POSTED " + posted.count() + " " + posted.checksum());
                     out.flush();
                 }
             }

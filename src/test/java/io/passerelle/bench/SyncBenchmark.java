@@ -3,11 +3,13 @@ package io.passerelle.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.passerelle.Passerelle;
+import io.passerelle.codemap.CodeMapService;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDocument;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.erp.avantage.AvantageSession;
 import io.passerelle.erp.avantage.AvantageTransports;
+import io.passerelle.export.ExportLauncher;
 import io.passerelle.sandbox.avantage.AvantageSimulatorProperties;
 import io.passerelle.sync.SyncLauncher;
 import io.passerelle.sync.SyncProperties;
@@ -40,8 +42,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The inbound benchmark (issue 4): N synthetic employees in the Avantage simulator, brought into one
  * embedded H2 database by each contender in turn, in one process: Passerelle's engine, a plain Camel
- * route, a Spring Batch job and the raw-JDBC floor; then again after 1% of them changed. Prints one
- * table and writes {@code results.json}. Run with {@code ./mvnw -Pbench verify -Dbench.records=N}.
+ * route, a Spring Batch job and the raw-JDBC floor; then again after 1% of them changed; then N timesheet
+ * lines exported to the simulator through the export engine ({@link ExportScenario}, passerelle only; its
+ * records/s are lines accepted per second). Prints one table and writes {@code results.json}. Run with {@code ./mvnw -Pbench verify -Dbench.records=N}.
  * Figures are printed, never asserted.
  */
 public final class SyncBenchmark {
@@ -99,8 +102,14 @@ public final class SyncBenchmark {
             for (Contender contender : contenders) {
                 results.add(time("incremental", contender.name(), contender::incremental));
             }
-            // TODO issue 4: the timesheet export scenario (100k lines through ExportLauncher, flow "timesheets")
-            // once the export engine and the timesheet store exist.
+            // timesheet export: N lines (the same -Dbench.records) of VALIDATED sheets, out to the simulator
+            ExportScenario export = new ExportScenario(context.getBean(SyncLauncher.class),
+                    context.getBean(ExportLauncher.class), context.getBean(CodeMapService.class),
+                    new JdbcTemplate(context.getBean(DataSource.class)), simulator, CONNECTION);
+            if (options.contenders().contains("passerelle")) {
+                export.seed(options.records());
+                results.add(time("export", "passerelle", export::run));
+            }
         }
         String table = table(options.records(), results);
         System.out.println(table);
@@ -205,7 +214,7 @@ public final class SyncBenchmark {
 
     static String table(int records, List<BenchResult> results) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n%,d employees%n", records));
+        out.append(String.format(Locale.ROOT, "%n%,d employees (export: %,d timesheet lines)%n", records, records));
         out.append(String.format(Locale.ROOT, "| %-11s | %-12s | %9s | %9s | %10s | %14s | %8s |%n",
                 "scenario", "contender", "records", "seconds", "records/s", "peak heap MiB", "x limit"));
         out.append("|-------------|--------------|-----------|-----------|------------|----------------|----------|\n");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark itself at a small N: every contender runs every scenario and results.json says so with
- * positive figures. Nothing about speed is asserted (see README, "Performance").
+ * positive figures, the export scenario included. Nothing about speed is asserted (see README, "Performance").
  */
 class SyncBenchmarkSmokeTest {
 
@@ -38,5 +38,9 @@ class SyncBenchmarkSmokeTest {
         for (String contender : SyncBenchmark.ALL_CONTENDERS) {
             assertThat(seen).contains("full/" + contender, "incremental/" + contender);
         }
+        // the export run checks itself (every line accepted, the simulator holds each once) or throws
+        assertThat(seen).contains("export/passerelle");
+        assertThat(results).filteredOn(r -> r.scenario().equals("export"))
+                .singleElement().satisfies(r -> assertThat(r.read()).isEqualTo(2000));
     }
 }
