@@ -68,6 +68,28 @@ public class AcumaticaSession implements AutoCloseable {
         });
     }
 
+    /** A session that expired: an OAuth token is refreshed when we hold a refresh token, otherwise we sign in again. */
+    private CompletableFuture<Void> renew() {
+        String refresh = refreshToken;
+        if (!oauth() || refresh == null) {
+            return signIn(1);
+        }
+        Map<String, String> grant = new LinkedHashMap<>();
+        grant.put("grant_type", "refresh_token");
+        grant.put("refresh_token", refresh);
+        grant.put("client_id", credentials.get("clientId"));
+        grant.put("client_secret", credentials.get("clientSecret"));
+        return transport.call("POST", "/identity/connect/token", null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), form(grant)).thenCompose(http -> {
+                    if (!http.ok()) {
+                        refreshToken = null;
+                        return signIn(1);
+                    }
+                    remember(http);
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
     private Map<String, Object> cookieLogin() {
         Map<String, Object> login = new LinkedHashMap<>();
         login.put("name", credentials.get("user"));
@@ -133,7 +155,7 @@ public class AcumaticaSession implements AutoCloseable {
                 return later(http, attempt).thenCompose(x -> call(method, entity, query, body, extraHeaders, attempt + 1, renewed));
             }
             if (http.status() == 401 && !renewed) {
-                return signIn(1).thenCompose(x -> call(method, entity, query, body, extraHeaders, attempt, true));
+                return renew().thenCompose(x -> call(method, entity, query, body, extraHeaders, attempt, true));
             }
             if (!http.ok()) {
                 throw AcumaticaErrors.of(mapper, method + " " + entity, http);

@@ -122,6 +122,30 @@ class AcumaticaFinancialExportTest {
         }
     }
 
+    @Test
+    void acumaticasFieldErrorsAreTheItemsRejectionNamingTheField() {
+        String project = project();
+        InvoiceView invoice = invoices.create(new InvoiceRequest(COMPANY, CONNECTION, "INV-" + NEXT.getAndIncrement(), vendor(3),
+                project, null, "2026-11-20", null, "Cost code unknown to Acumatica",
+                List.of(new InvoiceLineRequest(task(project), "99-999", "Travaux", new BigDecimal("100.00")))), "test");
+        approvals.accept(ref(invoice.itemId()), "approver");
+
+        RunView run = export.runAndWait(CONNECTION, "invoices", Trigger.API);
+
+        assertThat(run.counts()).containsEntry("rejected", 1);
+        assertThat(invoices.get(invoice.id()).export()).satisfies(e -> {
+            assertThat(e.state()).isEqualTo("REJECTED");
+            assertThat(e.code()).isEqualTo("ACUMATICA_VALIDATION");
+            assertThat(e.message()).contains("422").contains("Details[1].CostCode").contains("99-999");
+        });
+        assertThat(bills(invoice.reference())).isEmpty();
+
+        simulator.dataset().addCostCode("99-999", "Imprévus");
+        RunView rerun = export.runAndWait(CONNECTION, "invoices", Trigger.API);
+        assertThat(rerun.counts()).containsEntry("accepted", 1).containsEntry("rejected", 0);
+        assertThat(bills(invoice.reference())).hasSize(1);
+    }
+
     // --- fixtures -------------------------------------------------------------------------------
 
     private CommitmentRequest commitment(String reference) {

@@ -37,6 +37,8 @@ class AcumaticaSyncTest {
     AcumaticaConnector connector;
     @Autowired
     ConnectionDirectory connections;
+    @Autowired
+    AcumaticaTransports transports;
 
     @AfterEach
     void wellBehavedAgain() {
@@ -97,6 +99,31 @@ class AcumaticaSyncTest {
                 connections.find(CONNECTION).orElseThrow().defaultEndpoint());
         assertThat(full.ok()).isFalse();
         assertThat(full.details()).containsEntry("result", "login-limit");
+    }
+
+    @Test
+    void oauthSignsInWithThePasswordGrantRefreshesAnExpiredTokenAndSignsOut() {
+        io.passerelle.connection.Connection cookie = connections.find(CONNECTION).orElseThrow();
+        Map<String, String> credentials = new java.util.HashMap<>(cookie.credentials());
+        credentials.put("clientId", simulator.properties().clientId());
+        credentials.put("clientSecret", simulator.properties().clientSecret());
+        io.passerelle.connection.Connection oauth = new io.passerelle.connection.Connection(cookie.id(), cookie.company(),
+                cookie.erp(), cookie.endpoints(), credentials, cookie.schedules(), cookie.options(), cookie.owner(),
+                cookie.allowOthersToEdit(), cookie.createdAt(), cookie.updatedAt());
+
+        ConnectionTestResult ok = connector.test(oauth, oauth.defaultEndpoint());
+        assertThat(ok.ok()).as(ok.message()).isTrue();
+        assertThat(ok.details()).containsEntry("signIn", "oauth2");
+
+        long tokenCalls = simulator.counters().requests("POST", "identity/token");
+        try (AcumaticaSession session = transports.session(oauth)) {
+            session.signIn();
+            simulator.closeAllSessions();
+            assertThat(AcumaticaSession.join(session.list("CostCode", Map.of("$top", "5")))).hasSize(5);
+        }
+        assertThat(simulator.counters().requests("POST", "identity/token")).as("password grant, then one refresh")
+                .isEqualTo(tokenCalls + 2);
+        assertThat(simulator.openSessions()).isZero();
     }
 
     private static Map<String, RunView> byFlow(List<RunView> runs) {
