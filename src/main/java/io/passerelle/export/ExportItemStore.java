@@ -94,7 +94,7 @@ public class ExportItemStore {
             return known;
         }
         jdbc.query(sql.get("sql/export/item-states.sql"), new MapSqlParameterSource("connectionId", connectionId)
-                .addValue("kind", kind).addValue("sourceIds", sourceIds), rs -> {
+                .addValue("kind", kind).addValue("sourceIds", io.passerelle.sync.SyncStore.rows(sourceIds)), rs -> {
                     known.add(rs.getString("source_id"));
                 });
         return known;

@@ -88,7 +88,7 @@ public class SyncStore {
      * Keys as one-column rows for a {@code (values :keys)} list: Spring expands a collection of arrays to
      * {@code (?), (?), …}, which H2 and PostgreSQL both read as rows to join on an index.
      */
-    static List<Object[]> rows(java.util.Collection<String> keys) {
+    public static List<Object[]> rows(java.util.Collection<String> keys) {
         List<Object[]> rows = new ArrayList<>(keys.size());
         for (String key : keys) {
             rows.add(new Object[] {key});
