@@ -39,6 +39,10 @@ class AcumaticaSyncTest {
     ConnectionDirectory connections;
     @Autowired
     AcumaticaTransports transports;
+    @Autowired
+    org.apache.camel.ProducerTemplate producer;
+    @Autowired
+    org.apache.camel.CamelContext camel;
 
     @AfterEach
     void wellBehavedAgain() {
@@ -124,6 +128,23 @@ class AcumaticaSyncTest {
         assertThat(simulator.counters().requests("POST", "identity/token")).as("password grant, then one refresh")
                 .isEqualTo(tokenCalls + 2);
         assertThat(simulator.openSessions()).isZero();
+    }
+
+    @Test
+    void staleCamelHttpHeadersOnAnExchangeDoNotSteerTheCall() {
+        try (AcumaticaSession session = transports.session(connections.find(CONNECTION).orElseThrow())) {
+            org.apache.camel.Exchange answer = producer.request(camel.getRoute("acumatica-http-" + CONNECTION).getEndpoint(), exchange -> {
+                exchange.getIn().setHeader(org.apache.camel.Exchange.HTTP_URI, "http://127.0.0.1:1/elsewhere");
+                exchange.getIn().setHeader(org.apache.camel.Exchange.HTTP_PATH, "/entity/Default/24.200.001/Bill");
+                exchange.getIn().setHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, 500);
+                exchange.getIn().setHeader(AcumaticaHttpRoutes.METHOD, "GET");
+                exchange.getIn().setHeader(AcumaticaHttpRoutes.PATH, "/entity");
+            });
+            assertThat(answer.getException()).as("went to the connection's instance, not the stale URI").isNull();
+            assertThat(answer.getMessage().getHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, Integer.class))
+                    .as("the simulator's own answer to GET /entity").isIn(200, 401);
+            assertThat(simulator.requests("GET", "Bill")).isZero();
+        }
     }
 
     private static Map<String, RunView> byFlow(List<RunView> runs) {
