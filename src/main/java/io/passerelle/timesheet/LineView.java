@@ -1,11 +1,17 @@
 package io.passerelle.timesheet;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
-/** One line as the API shows it; {@code export} is empty until an export considers the line. */
+/**
+ * One line as the API shows it. {@code export} is the line's latest export state (API.md: one object, null
+ * until an export considers the line); {@code exports} adds one entry per connection, for a company that
+ * sends its lines to more than one ERP.
+ */
 public record LineView(
         String lineId,
         LocalDate date,
@@ -15,6 +21,12 @@ public record LineView(
         BigDecimal hours,
         String hourTypeCode,
         List<LineEarning> earnings,
-        List<LineExport> export,
+        List<LineExport> exports,
         Instant updatedAt) {
+
+    @JsonProperty("export")
+    public LineExport export() {
+        return exports.stream().max(Comparator.comparing(LineExport::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .orElse(null);
+    }
 }

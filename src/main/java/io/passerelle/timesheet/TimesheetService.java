@@ -86,7 +86,7 @@ public class TimesheetService {
                     + "its ERP rejected may be corrected, with PUT /api/timesheets/{id}/lines/{lineId}");
         }
         TimesheetView current = get(timesheetId);
-        boolean inErp = current.lines().stream().flatMap(l -> l.export().stream())
+        boolean inErp = current.lines().stream().flatMap(l -> l.exports().stream())
                 .anyMatch(x -> IN_ERP.contains(x.state()));
         if (inErp) {
             throw new TimesheetConflictException("lines", "some lines of this timesheet are already in an ERP");

@@ -51,7 +51,8 @@ class TimesheetApiTest extends TimesheetApiSupport {
         assertThat(first.path("hours").decimalValue()).isEqualByComparingTo("8");
         assertThat(first.path("hourTypeCode").asText()).isEqualTo("REGULAR");
         assertThat(first.path("earnings").toString()).isEqualTo("[{\"code\":\"KM\",\"quantity\":42}]");
-        assertThat(first.path("export").toString()).isEqualTo("[]");
+        assertThat(first.path("exports").toString()).isEqualTo("[]");
+        assertThat(first.path("export").isNull()).as("API.md: one object, null until exported").isTrue();
         JsonNode second = sheet.path("lines").get(1);
         assertThat(second.path("lineId").asText()).matches(UUID_PATTERN);
         assertThat(second.path("projectNumber").asText()).isEqualTo("P-1002");
@@ -221,14 +222,15 @@ class TimesheetApiTest extends TimesheetApiSupport {
         exportItem(CONNECTION, accepted, "ACCEPTED", null, null);
 
         JsonNode lines = call("GET", "/api/timesheets/" + id, VIEWER).node().path("lines");
-        JsonNode export = lines.get(0).path("export").get(0);
+        JsonNode export = lines.get(0).path("exports").get(0);
+        assertThat(lines.get(0).path("export")).isEqualTo(export);
         assertThat(export.path("connection").asText()).isEqualTo(CONNECTION);
         assertThat(export.path("state").asText()).isEqualTo("REJECTED");
         assertThat(export.path("code").asText()).isEqualTo("UNKNOWN_ACTIVITY");
         assertThat(export.path("message").asText()).isEqualTo("activity 03-100 is closed");
-        assertThat(lines.get(1).path("export").get(0).path("state").asText()).isEqualTo("ACCEPTED");
-        assertThat(lines.get(1).path("export").get(0).path("code").isNull()).isTrue();
-        assertThat(lines.get(2).path("export").toString()).isEqualTo("[]");
+        assertThat(lines.get(1).path("exports").get(0).path("state").asText()).isEqualTo("ACCEPTED");
+        assertThat(lines.get(1).path("exports").get(0).path("code").isNull()).isTrue();
+        assertThat(lines.get(2).path("exports").toString()).isEqualTo("[]");
 
         Response invalid = call("PUT", "/api/timesheets/" + id + "/lines/" + rejected, ENGINEER,
                 toJson(line("2026-11-16", "P-1001", "04-200", 30)));
@@ -245,7 +247,7 @@ class TimesheetApiTest extends TimesheetApiSupport {
         assertThat(corrected.path("lineId").asText()).isEqualTo(rejected);
         assertThat(corrected.path("activityCode").asText()).isEqualTo("03-110");
         assertThat(corrected.path("hours").decimalValue()).isEqualByComparingTo("7.5");
-        assertThat(corrected.path("export").get(0).path("state").asText()).isEqualTo("REJECTED");
+        assertThat(corrected.path("exports").get(0).path("state").asText()).isEqualTo("REJECTED");
         assertThat(fixed.node().path("status").asText()).isEqualTo("FROZEN");
 
         Response inErp = call("PUT", "/api/timesheets/" + id + "/lines/" + accepted, ENGINEER,

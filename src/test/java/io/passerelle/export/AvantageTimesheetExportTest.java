@@ -84,7 +84,7 @@ class AvantageTimesheetExportTest {
         for (TimesheetView sheet : sheets) {
             TimesheetView after = timesheets.get(sheet.id());
             assertThat(after.status()).isEqualTo("FROZEN");
-            assertThat(after.lines()).allSatisfy(line -> assertThat(line.export())
+            assertThat(after.lines()).allSatisfy(line -> assertThat(line.exports())
                     .singleElement().satisfies(e -> assertThat(e.state()).isEqualTo("ACCEPTED")));
         }
         assertHeldOnce(lineIds(sheets));
@@ -141,7 +141,7 @@ class AvantageTimesheetExportTest {
         assertThat(run.status()).isEqualTo("PARTIAL");
         assertThat(run.counts()).containsEntry("accepted", 4).containsEntry("rejected", 1);
         LineView rejected = timesheets.get(sheet.id()).lines().get(4);
-        assertThat(rejected.export()).singleElement().satisfies(e -> {
+        assertThat(rejected.exports()).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo("REJECTED");
             assertThat(e.code()).isEqualTo("UNKNOWN_ACTIVITY");
             assertThat(e.message()).isNotBlank();
@@ -167,7 +167,7 @@ class AvantageTimesheetExportTest {
         RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
         assertThat(run.counts()).containsEntry("rejected", 1).containsEntry("sent", 1).containsEntry("accepted", 1);
         LineView refused = timesheets.get(sheet.id()).lines().get(0);
-        assertThat(refused.export()).singleElement().satisfies(e -> {
+        assertThat(refused.exports()).singleElement().satisfies(e -> {
             assertThat(e.code()).isEqualTo("MISSING_CODE_MAP");
             assertThat(e.message()).contains("hour type 'DT'").contains("hourTypes code map");
         });
@@ -225,7 +225,7 @@ class AvantageTimesheetExportTest {
     }
 
     private List<String> exportStates(TimesheetView sheet) {
-        return timesheets.get(sheet.id()).lines().stream().flatMap(l -> l.export().stream()).map(e -> e.state()).toList();
+        return timesheets.get(sheet.id()).lines().stream().flatMap(l -> l.exports().stream()).map(e -> e.state()).toList();
     }
 
     private TimesheetLine held(String lineId) {
