@@ -20,6 +20,11 @@ import io.passerelle.idformat.IdKind;
  */
 public final class FieldChecks {
 
+    /** Limits shared by every financial document (commitments, invoices): they follow the V4 columns. */
+    public static final int MAX_LINES = 500;
+    public static final int MAX_REFERENCE = 40;
+    public static final int MAX_ID = 64;
+    public static final int MAX_DESCRIPTION = 1000;
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000000"); // numeric(16, 2)
     public static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000000"); // numeric(16, 4)
     private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

@@ -1,5 +1,10 @@
 package io.passerelle.commitment;
 
+import static io.passerelle.approval.FieldChecks.MAX_DESCRIPTION;
+import static io.passerelle.approval.FieldChecks.MAX_ID;
+import static io.passerelle.approval.FieldChecks.MAX_LINES;
+import static io.passerelle.approval.FieldChecks.MAX_REFERENCE;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +20,6 @@ import io.passerelle.idformat.IdKind;
  * the vendor, project, task and cost code ids against the connection's {@code options.idFormats}. A plain bean.
  */
 public class CommitmentValidator {
-
-    public static final int MAX_LINES = 500;
-    public static final int MAX_REFERENCE = 40;
-    public static final int MAX_ID = 64;
-    public static final int MAX_DESCRIPTION = 1000;
 
     private final ConnectionDirectory connections;
     private final IdFormats idFormats;

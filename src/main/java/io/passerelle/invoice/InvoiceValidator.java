@@ -1,5 +1,10 @@
 package io.passerelle.invoice;
 
+import static io.passerelle.approval.FieldChecks.MAX_DESCRIPTION;
+import static io.passerelle.approval.FieldChecks.MAX_ID;
+import static io.passerelle.approval.FieldChecks.MAX_LINES;
+import static io.passerelle.approval.FieldChecks.MAX_REFERENCE;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +22,6 @@ import io.passerelle.idformat.IdKind;
  * connection's {@code options.idFormats}. A plain bean.
  */
 public class InvoiceValidator {
-
-    public static final int MAX_LINES = 500;
-    public static final int MAX_REFERENCE = 40;
-    public static final int MAX_ID = 64;
-    public static final int MAX_DESCRIPTION = 1000;
 
     private final ConnectionDirectory connections;
     private final IdFormats idFormats;
