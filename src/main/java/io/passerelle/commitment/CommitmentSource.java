@@ -1,6 +1,5 @@
 package io.passerelle.commitment;
 
-import java.util.Collection;
 import java.util.List;
 
 import io.passerelle.approval.Rows;
@@ -42,13 +41,14 @@ public class CommitmentSource implements ExportSource<ExportableCommitment> {
     @Transactional(readOnly = true)
     public List<ExportCandidate<ExportableCommitment>> candidates(Connection connection, String after, int limit) {
         return store.exportable(connection.id(), Rows.afterId(after), limit).stream()
-                .map(c -> new ExportCandidate<>(String.valueOf(c.id()), idempotencyKey(c.type(), c.reference()), c))
+                .map(c -> new ExportCandidate<>(String.valueOf(c.id()), idempotencyKey(c.type(), c.reference()), c,
+                        c.exportState() != null))
                 .toList();
     }
 
     /** Nothing to do: an accepted commitment stays ACCEPTED; EXPORTED is read from export_item. */
     @Override
-    public void sent(Connection connection, Collection<String> sourceIds) {
+    public void sent(Connection connection, List<ExportableCommitment> items) {
         // the export ledger is the record of what went
     }
 }

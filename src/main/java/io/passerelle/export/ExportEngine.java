@@ -1,12 +1,14 @@
 package io.passerelle.export;
 
 import io.passerelle.connection.Connection;
+import io.passerelle.sync.PageWorkers;
 import io.passerelle.sync.RunStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +33,13 @@ public class ExportEngine {
     private final ExportItemStore items;
     private final RunStore runs;
     private final ExportProperties properties;
+    private final PageWorkers workers;
 
-    public ExportEngine(ExportItemStore items, RunStore runs, ExportProperties properties) {
+    public ExportEngine(ExportItemStore items, RunStore runs, ExportProperties properties, PageWorkers workers) {
         this.items = items;
         this.runs = runs;
         this.properties = properties;
+        this.workers = workers;
     }
 
     /** Runs one outbound flow and records it under {@code runId}. Never throws: failures are the run's. */
@@ -43,15 +47,10 @@ public class ExportEngine {
         runs.started(runId);
         ExportCounts counts = new ExportCounts();
         String message = null;
-        Set<String> sent = new LinkedHashSet<>();
         try (ExportSink.Session<T, P> session = flow.sink().open(connection)) {
-            new Run<>(runId, connection, flow, session, counts, sent).execute();
+            new Run<>(runId, connection, flow, session, counts).execute();
         } catch (RuntimeException e) {
             message = describe(e);
-        } finally {
-            if (!sent.isEmpty()) {
-                flow.source().sent(connection, sent);
-            }
         }
         String status = message != null && counts.asMap().get("accepted") == 0 ? "FAILED" : counts.status();
         if (message == null && counts.unknown() > 0) {
@@ -70,37 +69,47 @@ public class ExportEngine {
         private final OutboundFlow<T, P> flow;
         private final ExportSink.Session<T, P> session;
         private final ExportCounts counts;
-        private final Set<String> sent;
         private final String kind;
+        /** The current page's items put on the wire, by source id: the source hears of them once the page is done. */
+        private final Map<String, T> onTheWire = new LinkedHashMap<>();
 
         Run(long runId, Connection connection, OutboundFlow<T, P> flow, ExportSink.Session<T, P> session,
-                ExportCounts counts, Set<String> sent) {
+                ExportCounts counts) {
             this.runId = runId;
             this.connectionId = connection.id();
             this.connection = connection;
             this.flow = flow;
             this.session = session;
             this.counts = counts;
-            this.sent = sent;
             this.kind = flow.source().kind();
         }
 
+        /** The next page of candidates is read on a worker while this one is sent: pages are disjoint by key. */
         void execute() {
             reconcile();
-            String after = null;
-            while (true) {
-                List<ExportCandidate<T>> page = flow.source().candidates(connection, after, properties.pageSize());
-                if (page.isEmpty()) {
-                    return;
+            CompletableFuture<List<ExportCandidate<T>>> next = candidatesAfter(null);
+            try {
+                List<ExportCandidate<T>> page;
+                while (!(page = await(next)).isEmpty()) {
+                    next = candidatesAfter(page.get(page.size() - 1).sourceId());
+                    counts.read(page.size());
+                    send(prepare(page));
                 }
-                after = page.get(page.size() - 1).sourceId();
-                counts.read(page.size());
-                send(prepare(page));
+            } finally {
+                next.cancel(false);
             }
         }
 
-        /** Items sent earlier whose answer was lost: the ERP says which it holds; the others may go again. */
+        private CompletableFuture<List<ExportCandidate<T>>> candidatesAfter(String after) {
+            return workers.supply(() -> flow.source().candidates(connection, after, properties.pageSize()));
+        }
+
+        /**
+         * Items sent earlier whose answer was lost: the ERP says which it holds; the others may go again. Batches
+         * a stopped process left on the wire become SENT items first.
+         */
         private void reconcile() {
+            items.expandOrphans(connectionId, kind);
             String after = null;
             List<ExportItemStore.InDoubt> doubts;
             while (!(doubts = items.inDoubt(connectionId, kind, after, RECONCILE_CHUNK)).isEmpty()) {
@@ -118,48 +127,63 @@ public class ExportEngine {
                         counts.outcome(ExportState.ACCEPTED);
                     }
                 }
-                items.outcomes(connectionId, kind, runId, outcomes, Map.of());
+                items.outcomes(connectionId, kind, runId, outcomes, Set.of());
             }
         }
 
-        private List<PreparedItem<P>> prepare(List<ExportCandidate<T>> page) {
+        private Prepared<T, P> prepare(List<ExportCandidate<T>> page) {
             List<PreparedItem<P>> ready = new ArrayList<>(page.size());
+            Set<String> firstTime = new HashSet<>();
+            Map<String, T> data = new HashMap<>();
             Map<String, ItemOutcome> refused = new HashMap<>();
-            Map<String, String> keys = new HashMap<>();
             for (ExportCandidate<T> candidate : page) {
+                data.put(candidate.sourceId(), candidate.data());
+                if (!candidate.inLedger()) {
+                    firstTime.add(candidate.sourceId());
+                }
                 Preparation<P> preparation = session.prepare(candidate);
                 if (preparation.isReady()) {
                     ready.add(preparation.item());
                 } else {
                     refused.put(candidate.sourceId(), new ItemOutcome(candidate.idempotencyKey(), ExportState.REJECTED,
                             preparation.code(), preparation.message()));
-                    keys.put(candidate.sourceId(), candidate.idempotencyKey());
                     counts.outcome(ExportState.REJECTED);
                 }
             }
             if (!refused.isEmpty()) {
-                items.outcomes(connectionId, kind, runId, refused, keys);
+                items.outcomes(connectionId, kind, runId, refused, firstTime);
             }
-            return ready;
+            return new Prepared<>(ready, firstTime, data);
         }
 
-        /** Up to {@code batchesInFlight} batches travel at once; answers are recorded on this thread. */
-        private void send(List<PreparedItem<P>> ready) {
+        /**
+         * Up to {@code batchesInFlight} batches travel at once; answers are recorded on this thread. Whatever
+         * happens, the source then hears of the page's items that went (a timesheet's sheet is frozen).
+         */
+        private void send(Prepared<T, P> prepared) {
+            List<PreparedItem<P>> ready = prepared.ready();
             Deque<InFlight<P>> inFlight = new ArrayDeque<>();
             int size = flow.sink().batchSize();
-            for (int from = 0; from < ready.size(); from += size) {
-                List<PreparedItem<P>> batch = ready.subList(from, Math.min(ready.size(), from + size));
-                String batchId = BatchIds.of(connectionId, kind, batch.stream().map(PreparedItem::idempotencyKey).toList());
-                items.sending(connectionId, kind, batchId, runId, batch);
-                counts.sent(batch.size());
-                batch.forEach(item -> sent.add(item.sourceId()));
-                inFlight.add(new InFlight<>(batch, session.send(batchId, batch)));
-                if (inFlight.size() >= properties.batchesInFlight()) {
+            try {
+                for (int from = 0; from < ready.size(); from += size) {
+                    List<PreparedItem<P>> batch = ready.subList(from, Math.min(ready.size(), from + size));
+                    String batchId = BatchIds.of(connectionId, kind, batch.stream().map(PreparedItem::idempotencyKey).toList());
+                    items.sending(connectionId, kind, batchId, runId, batch, prepared.firstTime());
+                    counts.sent(batch.size());
+                    batch.forEach(item -> onTheWire.put(item.sourceId(), prepared.data().get(item.sourceId())));
+                    inFlight.add(new InFlight<>(batchId, batch, prepared.firstTime(), session.send(batchId, batch)));
+                    if (inFlight.size() >= properties.batchesInFlight()) {
+                        record(inFlight.poll());
+                    }
+                }
+                while (!inFlight.isEmpty()) {
                     record(inFlight.poll());
                 }
-            }
-            while (!inFlight.isEmpty()) {
-                record(inFlight.poll());
+            } finally {
+                if (!onTheWire.isEmpty()) {
+                    flow.source().sent(connection, List.copyOf(onTheWire.values()));
+                    onTheWire.clear();
+                }
             }
         }
 
@@ -180,8 +204,10 @@ public class ExportEngine {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
                 if (cause instanceof NotSentException notSent) {
-                    items.outcomes(connectionId, kind, runId, allOf(batch, ExportState.PENDING, null, null), Map.of());
-                    batch.items().forEach(item -> sent.remove(item.sourceId()));
+                    Map<String, ItemOutcome> retried = allOf(batch, ExportState.PENDING, null, null);
+                    retried.keySet().removeAll(batch.firstTime());
+                    items.answered(connectionId, kind, batch.batchId(), runId, retried, batch.firstTime());
+                    batch.items().forEach(item -> onTheWire.remove(item.sourceId()));
                     counts.failed(batch.items().size());
                     throw notSent;
                 }
@@ -191,8 +217,12 @@ public class ExportEngine {
             for (PreparedItem<P> item : batch.items()) {
                 ItemOutcome outcome = outcomes.get(item.sourceId());
                 counts.outcome(outcome == null ? ExportState.UNKNOWN : outcome.state());
+                if (outcome == null) {
+                    // the answer is silent about it: in doubt, like a batch whose answer was lost
+                    outcomes.put(item.sourceId(), new ItemOutcome(item.idempotencyKey(), ExportState.SENT, null, null));
+                }
             }
-            items.outcomes(connectionId, kind, runId, outcomes, Map.of());
+            items.answered(connectionId, kind, batch.batchId(), runId, outcomes, batch.firstTime());
         }
 
         private Map<String, ItemOutcome> allOf(InFlight<P> batch, ExportState state, String code, String message) {
@@ -202,7 +232,23 @@ public class ExportEngine {
         }
     }
 
-    private record InFlight<P>(List<PreparedItem<P>> items, CompletableFuture<List<ItemOutcome>> answer) {
+    /** A page ready to go, which of its items have no ledger row yet, and each candidate's data by source id. */
+    private record Prepared<T, P>(List<PreparedItem<P>> ready, Set<String> firstTime, Map<String, T> data) {
+    }
+
+    private record InFlight<P>(String batchId, List<PreparedItem<P>> items, Set<String> firstTime,
+            CompletableFuture<List<ItemOutcome>> answer) {
+    }
+
+    private static <V> V await(CompletableFuture<V> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the next items to send");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
+        }
     }
 
     static String describe(Throwable failure) {

@@ -11,6 +11,8 @@ import io.passerelle.sync.UnknownFlowException;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -21,14 +23,22 @@ public class ExportLauncherService implements ExportLauncher {
     private final RunStore runs;
     private final RunningFlows running;
     private final ProducerTemplate producer;
+    private final ExportItemStore items;
 
     public ExportLauncherService(ConnectionDirectory connections, List<OutboundFlow<?, ?>> flows, RunStore runs,
-            RunningFlows running, ProducerTemplate producer) {
+            RunningFlows running, ProducerTemplate producer, ExportItemStore items) {
         this.connections = connections;
         this.flows = flows;
         this.runs = runs;
         this.running = running;
         this.producer = producer;
+        this.items = items;
+    }
+
+    /** Batches a stopped process left on the wire show as SENT items at once, not only at the next run. */
+    @EventListener(ApplicationStartedEvent.class)
+    public void expandInterruptedBatches() {
+        items.expandAllOrphans();
     }
 
     @Override

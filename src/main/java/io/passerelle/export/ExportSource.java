@@ -1,7 +1,6 @@
 package io.passerelle.export;
 
 import io.passerelle.connection.Connection;
-import java.util.Collection;
 import java.util.List;
 
 /** The platform side of an outbound flow: what is ready to go, and what happens once it went. */
@@ -16,6 +15,9 @@ public interface ExportSource<T> {
      */
     List<ExportCandidate<T>> candidates(Connection connection, String after, int limit);
 
-    /** Called with the source ids that were put on the wire in a run (e.g. to freeze their sheets). */
-    void sent(Connection connection, Collection<String> sourceIds);
+    /**
+     * Called after each page with the items of it that were put on the wire, whatever their answer (e.g. to
+     * freeze their sheets). Items refused before sending, or never sent, are not among them.
+     */
+    void sent(Connection connection, List<T> items);
 }

@@ -1,6 +1,5 @@
 package io.passerelle.invoice;
 
-import java.util.Collection;
 import java.util.List;
 
 import io.passerelle.approval.Rows;
@@ -42,13 +41,14 @@ public class InvoiceSource implements ExportSource<ExportableInvoice> {
     @Transactional(readOnly = true)
     public List<ExportCandidate<ExportableInvoice>> candidates(Connection connection, String after, int limit) {
         return store.exportable(connection.id(), Rows.afterId(after), limit).stream()
-                .map(i -> new ExportCandidate<>(String.valueOf(i.id()), idempotencyKey(i.vendorId(), i.reference()), i))
+                .map(i -> new ExportCandidate<>(String.valueOf(i.id()), idempotencyKey(i.vendorId(), i.reference()), i,
+                        i.exportState() != null))
                 .toList();
     }
 
     /** Nothing to do: an accepted invoice stays ACCEPTED; EXPORTED is read from export_item. */
     @Override
-    public void sent(Connection connection, Collection<String> sourceIds) {
+    public void sent(Connection connection, List<ExportableInvoice> items) {
         // the export ledger is the record of what went
     }
 }

@@ -3,6 +3,9 @@ package io.passerelle.sync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
@@ -17,6 +20,20 @@ public class SqlFiles {
 
     public String get(String path) {
         return cache.computeIfAbsent(path, SqlFiles::read);
+    }
+
+    /**
+     * Keys as one-column rows for a {@code (values :keys) k (key)} list joined on an index. Spring expands a
+     * collection of arrays to {@code (?), (?), …}, which H2 and PostgreSQL both read as rows. Prefer it to
+     * {@code column in (:keys)} after another condition: H2 then uses only the index's leading columns and
+     * reads every row under them.
+     */
+    public static List<Object[]> keyRows(Collection<String> keys) {
+        List<Object[]> rows = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            rows.add(new Object[] {key});
+        }
+        return rows;
     }
 
     private static String read(String path) {

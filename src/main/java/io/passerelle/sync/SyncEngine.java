@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inbound engine, shared by every ERP: page → mapper → normalised keys → one transaction per
- * page with its cursor → run counts. The next page is already on its way while one is written.
+ * page with its cursor → run counts. The next page is already on its way, and is mapped on a worker,
+ * while one is written: the run's own thread only writes.
  */
 @Component
 public class SyncEngine {
@@ -24,11 +25,13 @@ public class SyncEngine {
     private final SyncStore store;
     private final RunStore runs;
     private final SyncProperties properties;
+    private final PageWorkers workers;
 
-    public SyncEngine(SyncStore store, RunStore runs, SyncProperties properties) {
+    public SyncEngine(SyncStore store, RunStore runs, SyncProperties properties, PageWorkers workers) {
         this.store = store;
         this.runs = runs;
         this.properties = properties;
+        this.workers = workers;
     }
 
     /** Runs one flow to the end and records it under {@code runId}. Never throws: failures are the run's. */
@@ -37,19 +40,21 @@ public class SyncEngine {
         RunCounts counts = new RunCounts();
         String status;
         String message = null;
-        CompletableFuture<SourcePage> next = null;
+        CompletableFuture<MappedPage> next = null;
         try {
             SyncTarget target = store.target(connectionId)
                     .orElseThrow(() -> new IllegalStateException("connection '" + connectionId + "' no longer exists"));
             Instant since = mode == SyncMode.FULL ? null : store.watermark(connectionId, flow.entity()).orElse(null);
             Instant heldAt = null;
             Instant runWatermark = null;
-            next = session.fetch(flow, null, since, properties.pageSize());
+            next = fetch(session, flow, null, since);
             while (next != null) {
-                SourcePage page = await(next);
-                next = page.next() == null ? null : session.fetch(flow, page.next(), since, properties.pageSize());
+                MappedPage mapped = await(next);
+                SourcePage page = mapped.page();
+                next = page.next() == null ? null : fetch(session, flow, page.next(), since);
                 counts.read(page.items().size());
-                List<CanonicalRecord> records = map(flow, page.items(), counts);
+                mapped.errors().forEach(counts::error);
+                List<CanonicalRecord> records = mapped.records();
                 runWatermark = latest(runWatermark, page.watermark());
                 Instant cursor = session.ordersByModification() ? page.watermark() : next == null ? runWatermark : null;
                 PageResult written = store.writePage(target, flow.entity(), records, cursor, heldAt);
@@ -78,17 +83,26 @@ public class SyncEngine {
         return a.isAfter(b) ? a : b;
     }
 
-    private static List<CanonicalRecord> map(InboundFlow flow, List<JsonNode> items, RunCounts counts) {
-        List<CanonicalRecord> records = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
+    private CompletableFuture<MappedPage> fetch(SourceSession session, InboundFlow flow, String after, Instant since) {
+        return workers.then(session.fetch(flow, after, since, properties.pageSize()), page -> map(flow, page));
+    }
+
+    /** A page and what its mapper made of it: records, and an error for each item it could not map. */
+    private record MappedPage(SourcePage page, List<CanonicalRecord> records, List<RecordError> errors) {
+    }
+
+    private static MappedPage map(InboundFlow flow, SourcePage page) {
+        List<CanonicalRecord> records = new ArrayList<>(page.items().size());
+        List<RecordError> errors = new ArrayList<>();
+        for (JsonNode item : page.items()) {
             try {
                 records.add(flow.mapper().map(item));
             } catch (MappingException e) {
-                counts.error(new RecordError(flow.entity().apiName(), remoteKeyOf(item), e.code(),
+                errors.add(new RecordError(flow.entity().apiName(), remoteKeyOf(item), e.code(),
                         e.getMessage(), RunStore.truncate(item.toString(), MAX_PAYLOAD_ECHO), false));
             }
         }
-        return records;
+        return new MappedPage(page, records, errors);
     }
 
     /** The best name for a record that could not be mapped: its first textual key-like field. */
@@ -102,7 +116,7 @@ public class SyncEngine {
         return null;
     }
 
-    private static SourcePage await(CompletableFuture<SourcePage> page) {
+    private static MappedPage await(CompletableFuture<MappedPage> page) {
         try {
             return page.get();
         } catch (InterruptedException e) {

@@ -84,18 +84,6 @@ public class SyncStore {
         }
     }
 
-    /**
-     * Keys as one-column rows for a {@code (values :keys)} list: Spring expands a collection of arrays to
-     * {@code (?), (?), …}, which H2 and PostgreSQL both read as rows to join on an index.
-     */
-    public static List<Object[]> rows(java.util.Collection<String> keys) {
-        List<Object[]> rows = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            rows.add(new Object[] {key});
-        }
-        return rows;
-    }
-
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
@@ -169,7 +157,7 @@ public class SyncStore {
             List<String> parentKeys = unique.values().stream().map(CanonicalRecord::parentMatchKey).distinct().toList();
             Map<String, Long> ids = new HashMap<>();
             jdbc.query(sql.get(parent.sqlFile("ids")),
-                    new MapSqlParameterSource("companyId", target.companyId()).addValue("matchKeys", rows(parentKeys)),
+                    new MapSqlParameterSource("companyId", target.companyId()).addValue("matchKeys", SqlFiles.keyRows(parentKeys)),
                     rs -> {
                         ids.put(rs.getString("match_key"), rs.getLong("id"));
                     });
@@ -191,7 +179,7 @@ public class SyncStore {
             if (matchKeys.isEmpty()) {
                 return known;
             }
-            jdbc.query(sql.get("sql/sync/remote-ref-select.sql"), refKey().addValue("matchKeys", rows(matchKeys)), rs -> {
+            jdbc.query(sql.get("sql/sync/remote-ref-select.sql"), refKey().addValue("matchKeys", SqlFiles.keyRows(matchKeys)), rs -> {
                 known.put(rs.getString("match_key"), new Known(rs.getLong("local_id"), rs.getString("content_hash")));
             });
             return known;
@@ -224,8 +212,7 @@ public class SyncStore {
             Map<String, Existing> byMatchKey = new HashMap<>();
             Map<String, Existing> byLooseKey = new HashMap<>();
             jdbc.query(sql.get(entity.sqlFile("existing")), new MapSqlParameterSource("companyId", target.companyId())
-                    .addValue("matchKeys", rows(fresh.stream().map(CanonicalRecord::matchKey).toList()))
-                    .addValue("looseKeys", rows(fresh.stream().map(CanonicalRecord::looseKey).distinct().toList())), rs -> {
+                    .addValue("looseKeys", SqlFiles.keyRows(fresh.stream().map(CanonicalRecord::looseKey).distinct().toList())), rs -> {
                         Existing row = new Existing(rs.getLong("id"), rs.getString("match_key"),
                                 rs.getString("loose_key"), rs.getString("display_key"));
                         byMatchKey.put(row.matchKey(), row);

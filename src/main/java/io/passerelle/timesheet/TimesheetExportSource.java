@@ -108,12 +108,6 @@ public class TimesheetExportSource {
         return chunked(timesheetIds, "sql/timesheet/freeze.sql", "timesheetIds");
     }
 
-    /** VALIDATED → FROZEN for the timesheets holding these lines (e.g. the lines a run put on the wire). Idempotent. */
-    @Transactional
-    public int freezeSheetsOfLines(Collection<String> lineIds) {
-        return chunked(lineIds, "sql/timesheet/freeze-lines.sql", "lineIds");
-    }
-
     private int chunked(Collection<String> ids, String file, String parameter) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         int changed = 0;

@@ -3,7 +3,6 @@ package io.passerelle.timesheet;
 import io.passerelle.connection.Connection;
 import io.passerelle.export.ExportCandidate;
 import io.passerelle.export.ExportSource;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +27,13 @@ public class TimesheetLineSource implements ExportSource<ExportableLine> {
     @Override
     public List<ExportCandidate<ExportableLine>> candidates(Connection connection, String after, int limit) {
         return lines.linesToExport(connection.id(), after, limit).stream()
-                .map(line -> new ExportCandidate<>(line.lineId(), line.lineId(), line))
+                .map(line -> new ExportCandidate<>(line.lineId(), line.lineId(), line, line.exportState() != null))
                 .toList();
     }
 
     @Override
-    public void sent(Connection connection, Collection<String> lineIds) {
-        lines.freezeSheetsOfLines(lineIds);
+    public void sent(Connection connection, List<ExportableLine> went) {
+        lines.freeze(went.stream().filter(line -> line.timesheetStatus() == TimesheetStatus.VALIDATED)
+                .map(ExportableLine::timesheetId).distinct().toList());
     }
 }

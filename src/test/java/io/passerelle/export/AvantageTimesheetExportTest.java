@@ -57,6 +57,8 @@ class AvantageTimesheetExportTest {
     AvantageSimulator simulator;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ExportLauncherService launcher;
 
     @BeforeEach
     void masterDataAndCodeMaps() {
@@ -112,6 +114,26 @@ class AvantageTimesheetExportTest {
         assertThat(simulator.counters().requests("POST_TIMESHEETS")).as("nothing resent").isEqualTo(postsBefore);
         assertThat(exportStates(sheet)).containsOnly("ACCEPTED");
         assertHeldOnce(lineIds(List.of(sheet)));
+    }
+
+    @Test
+    void aBatchAStoppedProcessLeftOnTheWireShowsAsSentThenIsReconciledAndSentOnce() {
+        TimesheetView sheet = validatedSheet(3);
+        List<String> lineIds = lineIds(List.of(sheet));
+        // what a process that stopped between committing the batch and reading its answer leaves behind
+        String items = lineIds.stream().map(id -> "[\"" + id + "\",\"" + id + "\"]").collect(Collectors.joining(",", "[", "]"));
+        jdbc.update("insert into export_batch (connection_id, kind, batch_id, run_id, items, created_at) "
+                + "values (?, 'TIMESHEET_LINE', 'timesheet-line-stopped', 0, ?, current_timestamp)", CONNECTION, items);
+
+        launcher.expandInterruptedBatches();
+        assertThat(exportStates(sheet)).as("in doubt as soon as the process is back").containsOnly("SENT");
+        assertThat(jdbc.queryForObject("select count(*) from export_batch", Integer.class)).isZero();
+
+        RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");
+        assertThat(run.counts()).containsEntry("sent", 3).containsEntry("accepted", 3);
+        assertThat(exportStates(sheet)).containsOnly("ACCEPTED");
+        assertHeldOnce(lineIds);
     }
 
     @Test

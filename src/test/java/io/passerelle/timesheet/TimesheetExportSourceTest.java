@@ -113,15 +113,13 @@ class TimesheetExportSourceTest extends TimesheetApiSupport {
     }
 
     @Test
-    void freezesTheSheetsOfTheLinesThatWentAndLeavesDraftsAlone() {
+    void freezesValidatedSheetsAndLeavesDraftsAlone() {
         JsonNode draft = created(sheet(COMPANY, "E-00043", "DRAFT", List.of(line("2026-11-20", "P-1001", null, 8)))).node();
         JsonNode validated = created(sheet(COMPANY, "E-00043", "VALIDATED", List.of(
                 line("2026-11-20", "P-1001", null, 8), line("2026-11-21", "P-1001", null, 8)))).node();
-        List<String> lineIds = List.of(draft.path("lines").get(0).path("lineId").asText(),
-                validated.path("lines").get(0).path("lineId").asText(),
-                validated.path("lines").get(1).path("lineId").asText());
-        assertThat(source.freezeSheetsOfLines(lineIds)).isEqualTo(1);
-        assertThat(source.freezeSheetsOfLines(lineIds)).isZero();
+        List<String> sheetIds = List.of(draft.path("id").asText(), validated.path("id").asText());
+        assertThat(source.freeze(sheetIds)).isEqualTo(1);
+        assertThat(source.freeze(sheetIds)).isZero();
         assertThat(call("GET", "/api/timesheets/" + validated.path("id").asText(), VIEWER).node().path("status").asText())
                 .isEqualTo("FROZEN");
         assertThat(call("GET", "/api/timesheets/" + draft.path("id").asText(), VIEWER).node().path("status").asText())
