@@ -2,7 +2,9 @@ package io.passerelle.timesheet;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +16,7 @@ import io.passerelle.export.ExportState;
 import io.passerelle.sync.SqlFiles;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +31,6 @@ public class TimesheetExportSource {
 
     /** The {@code export_item.kind} of timesheet lines. */
     public static final String KIND = "TIMESHEET_LINE";
-
-    private static final int IN_LIST_CHUNK = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlFiles sql;
@@ -74,7 +75,7 @@ public class TimesheetExportSource {
         }
         Map<String, List<ExportableLine.Earning>> earnings = new HashMap<>();
         jdbc.query(sql.get("sql/timesheet/export-earnings.sql"),
-                Map.of("lineIds", rows.stream().map(Row::lineId).toList()), rs -> {
+                Map.of("lineIds", SqlFiles.keyRows(rows.stream().map(Row::lineId).toList())), rs -> {
                     earnings.computeIfAbsent(rs.getString("line_id"), id -> new ArrayList<>()).add(
                             new ExportableLine.Earning(rs.getString("code"),
                                     TimesheetStore.plain(rs.getBigDecimal("quantity"))));
@@ -105,18 +106,11 @@ public class TimesheetExportSource {
     /** VALIDATED → FROZEN for these timesheets; FROZEN and DRAFT ones are left as they are. Idempotent. */
     @Transactional
     public int freeze(Collection<String> timesheetIds) {
-        return chunked(timesheetIds, "sql/timesheet/freeze.sql", "timesheetIds");
-    }
-
-    private int chunked(Collection<String> ids, String file, String parameter) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
-        int changed = 0;
-        for (int from = 0; from < distinct.size(); from += IN_LIST_CHUNK) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_CHUNK));
-            changed += jdbc.update(sql.get(file), new MapSqlParameterSource(parameter, chunk)
-                    .addValue("now", TimesheetStore.utc(clock.instant())));
-        }
-        return changed;
+        OffsetDateTime now = TimesheetStore.utc(clock.instant());
+        SqlParameterSource[] sheets = new LinkedHashSet<>(timesheetIds).stream()
+                .map(id -> new MapSqlParameterSource("timesheetId", id).addValue("now", now))
+                .toArray(SqlParameterSource[]::new);
+        return sheets.length == 0 ? 0 : Arrays.stream(jdbc.batchUpdate(sql.get("sql/timesheet/freeze.sql"), sheets)).sum();
     }
 
     private record Row(String lineId, String timesheetId, TimesheetStatus status, String employeeNumber,
