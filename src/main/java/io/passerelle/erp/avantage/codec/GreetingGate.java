@@ -77,14 +77,19 @@ public class GreetingGate extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        release(new ConnectionLostException("closed before the greeting"));
+        release(closedBeforeGreeting(ctx));
         super.channelInactive(ctx);
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         cancelTimeout();
-        release(new ConnectionLostException("closed before the greeting"));
+        release(closedBeforeGreeting(ctx));
+    }
+
+    private static MainTcpException closedBeforeGreeting(ChannelHandlerContext ctx) {
+        MainTcpException refused = ctx.channel().attr(MainTcpChannel.GREETING_FAILURE).get();
+        return refused != null ? refused : new ConnectionLostException("closed before the greeting");
     }
 
     private void release(Throwable cause) {

@@ -61,6 +61,13 @@ public class MainTcpClientDecoder extends ByteToMessageDecoder {
         out.add(parse(payload));
     }
 
+    /** Closes a channel whose greeting is refused, keeping the reason for whoever hears of the close first. */
+    private static MainTcpException refuse(ChannelHandlerContext ctx, MainTcpException reason) {
+        ctx.channel().attr(MainTcpChannel.GREETING_FAILURE).set(reason);
+        ctx.close();
+        return reason;
+    }
+
     private void readGreeting(ChannelHandlerContext ctx, ByteBuf in) {
         int seen = Math.min(in.readableBytes(), Greeting.MAX_LENGTH);
         int prefixLength = Math.min(seen, Greeting.PREFIX.length());
@@ -68,15 +75,13 @@ public class MainTcpClientDecoder extends ByteToMessageDecoder {
         if (!Greeting.PREFIX.startsWith(start)) {
             String head = in.toString(in.readerIndex(), seen, StandardCharsets.US_ASCII);
             in.skipBytes(in.readableBytes());
-            ctx.close();
-            throw new NotAvantageServerException("it answered " + Greeting.printable(head.strip()));
+            throw refuse(ctx, new NotAvantageServerException("it answered " + Greeting.printable(head.strip())));
         }
         int lf = in.indexOf(in.readerIndex(), in.readerIndex() + seen, (byte) '\n');
         if (lf < 0) {
             if (seen >= Greeting.MAX_LENGTH) {
                 in.skipBytes(in.readableBytes());
-                ctx.close();
-                throw new NotAvantageServerException("greeting line longer than " + Greeting.MAX_LENGTH + " bytes");
+                throw refuse(ctx, new NotAvantageServerException("greeting line longer than " + Greeting.MAX_LENGTH + " bytes"));
             }
             return;
         }
@@ -86,13 +91,11 @@ public class MainTcpClientDecoder extends ByteToMessageDecoder {
         try {
             greeting = Greeting.parse(line);
         } catch (MainTcpException e) {
-            ctx.close();
-            throw e;
+            throw refuse(ctx, e);
         }
         if (greeting.encryption() == Greeting.Encryption.AES256GCM && cipher == null) {
-            ctx.close();
-            throw new MainTcpException("the Avantage server requires encryption (ENC=AES256GCM) "
-                    + "but the connection has no encryption key");
+            throw refuse(ctx, new MainTcpException("the Avantage server requires encryption (ENC=AES256GCM) "
+                    + "but the connection has no encryption key"));
         }
         ctx.channel().attr(MainTcpChannel.GREETING).set(greeting);
         greeted = true;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +163,20 @@ class MainTcpClientCodecTest {
                 .isInstanceOf(DecoderException.class).hasCauseInstanceOf(NotAvantageServerException.class)
                 .hasMessageContaining("HTTP/1.1 400");
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aRequestHeldForTheGreetingFailsWithTheRefusalNotWithTheHangUp() {
+        EmbeddedChannel channel = channel(null);
+        ChannelFuture held = channel.writeAndFlush(mapper.createObjectNode().put("id", 1).put("op", "PING"));
+        assertThat(held.isDone()).isFalse();
+
+        // a server that is not Avantage writes a line and hangs up: Netty may report the close first
+        assertThatThrownBy(() -> channel.writeInbound(ascii("SSH-2.0-OpenSSH_9.2\r\n"))).isInstanceOf(DecoderException.class);
+        channel.runPendingTasks();
+
+        assertThat(held.isDone()).isTrue();
+        assertThat(held.cause()).isInstanceOf(NotAvantageServerException.class).hasMessageContaining("SSH-2.0");
     }
 
     @Test
