@@ -3,6 +3,7 @@ package io.passerelle.erp.avantage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.erp.avantage.codec.MainTcpCodec;
+import io.passerelle.erp.avantage.codec.MainTcpException;
 import io.passerelle.erp.avantage.codec.PipelinedCorrelationManager;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -20,6 +21,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
  */
 public final class AvantageTransport implements AutoCloseable {
 
+    private final MainTcpCodec codec;
     private final CamelContext camel;
     private final ProducerTemplate producer;
     private final String routeId;
@@ -28,8 +30,9 @@ public final class AvantageTransport implements AutoCloseable {
     private final long requestTimeoutMillis;
     private final AtomicLong ids = new AtomicLong();
 
-    private AvantageTransport(CamelContext camel, ProducerTemplate producer, String routeId, int maxInFlight,
-            long requestTimeoutMillis) {
+    private AvantageTransport(CamelContext camel, ProducerTemplate producer, String routeId, MainTcpCodec codec,
+            int maxInFlight, long requestTimeoutMillis) {
+        this.codec = codec;
         this.camel = camel;
         this.producer = producer;
         this.routeId = routeId;
@@ -52,7 +55,7 @@ public final class AvantageTransport implements AutoCloseable {
                 .bean("decoder", codec.decoder())
                 .bean("correlationManager", correlation)
                 .add();
-        return new AvantageTransport(camel, producer, routeId, properties.maxInFlight(),
+        return new AvantageTransport(camel, producer, routeId, codec, properties.maxInFlight(),
                 properties.requestTimeout().toMillis());
     }
 
@@ -72,10 +75,16 @@ public final class AvantageTransport implements AutoCloseable {
                 .handle((answer, failure) -> {
                     inFlight.release();
                     if (failure != null) {
-                        throw new java.util.concurrent.CompletionException(unwrap(failure));
+                        throw new java.util.concurrent.CompletionException(explain(unwrap(failure)));
                     }
                     return (JsonNode) answer;
                 });
+    }
+
+    /** A channel the server closed while refusing our greeting fails with the server's words, not Netty's. */
+    private Throwable explain(Throwable failure) {
+        MainTcpException refusal = codec.lastRefusal();
+        return failure instanceof java.nio.channels.ClosedChannelException && refusal != null ? refusal : failure;
     }
 
     private static Throwable unwrap(Throwable failure) {

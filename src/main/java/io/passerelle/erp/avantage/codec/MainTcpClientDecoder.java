@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads the greeting line, then length-prefixed frames, decrypting them when the greeting says so,
@@ -21,11 +22,14 @@ public class MainTcpClientDecoder extends ByteToMessageDecoder {
 
     private final FrameCipher cipher;
     private final ObjectMapper mapper;
+    private final Consumer<MainTcpException> refusals;
     private boolean greeted;
 
-    public MainTcpClientDecoder(FrameCipher cipher, ObjectMapper mapper) {
+    /** @param refusals told of each refused greeting, and of null when a greeting is accepted */
+    public MainTcpClientDecoder(FrameCipher cipher, ObjectMapper mapper, Consumer<MainTcpException> refusals) {
         this.cipher = cipher;
         this.mapper = mapper;
+        this.refusals = refusals;
     }
 
     @Override
@@ -62,8 +66,9 @@ public class MainTcpClientDecoder extends ByteToMessageDecoder {
     }
 
     /** Closes a channel whose greeting is refused, keeping the reason for whoever hears of the close first. */
-    private static MainTcpException refuse(ChannelHandlerContext ctx, MainTcpException reason) {
+    private MainTcpException refuse(ChannelHandlerContext ctx, MainTcpException reason) {
         ctx.channel().attr(MainTcpChannel.GREETING_FAILURE).set(reason);
+        refusals.accept(reason);
         ctx.close();
         return reason;
     }
@@ -98,6 +103,7 @@ public class MainTcpClientDecoder extends ByteToMessageDecoder {
                     + "but the connection has no encryption key"));
         }
         ctx.channel().attr(MainTcpChannel.GREETING).set(greeting);
+        refusals.accept(null);
         greeted = true;
         ctx.pipeline().fireUserEventTriggered(MainTcpChannel.GREETED);
     }

@@ -1,5 +1,6 @@
 package io.passerelle.erp.avantage.codec;
 
+import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelHandler;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
@@ -14,6 +15,7 @@ public final class MainTcpCodec {
     private final FrameCipher cipher;
     private final ObjectMapper mapper;
     private final long greetingTimeoutMillis;
+    private final AtomicReference<MainTcpException> lastRefusal = new AtomicReference<>();
 
     /** @param base64Key the customer's encryption key, or null/blank when none was given */
     public MainTcpCodec(String base64Key, ObjectMapper mapper, long greetingTimeoutMillis) {
@@ -23,7 +25,16 @@ public final class MainTcpCodec {
     }
 
     public ChannelHandlerFactory decoder() {
-        return new Factory(() -> new MainTcpClientDecoder(cipher, mapper));
+        return new Factory(() -> new MainTcpClientDecoder(cipher, mapper, lastRefusal::set));
+    }
+
+    /**
+     * Why the last greeting on this connection was refused (DENIED, not Avantage, …), null once one is accepted.
+     * A request that finds its channel already closed by that refusal fails with this reason, not with Netty's
+     * "channel closed".
+     */
+    public MainTcpException lastRefusal() {
+        return lastRefusal.get();
     }
 
     public ChannelHandlerFactory encoder() {
