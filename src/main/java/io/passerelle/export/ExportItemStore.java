@@ -6,8 +6,11 @@ import io.passerelle.sync.SqlFiles;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +120,7 @@ public class ExportItemStore {
     private record Orphan(String connectionId, String kind, String batchId, long runId, String items) {
     }
 
-    private static Orphan orphan(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Orphan orphan(ResultSet rs, int row) throws SQLException {
         return new Orphan(rs.getString("connection_id"), rs.getString("kind"), rs.getString("batch_id"),
                 rs.getLong("run_id"), rs.getString("items"));
     }
@@ -129,7 +132,7 @@ public class ExportItemStore {
             items += listed.length;
             transaction.executeWithoutResult(status -> {
                 Set<String> known = known(orphan.connectionId(), orphan.kind(),
-                        java.util.Arrays.stream(listed).map(item -> item[0]).toList());
+                        Arrays.stream(listed).map(item -> item[0]).toList());
                 List<SqlParameterSource> inserts = new ArrayList<>();
                 OffsetDateTime now = now();
                 for (String[] item : listed) {

@@ -2,6 +2,7 @@ package io.passerelle.sync;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ public class PageWorkers {
         return CompletableFuture.supplyAsync(work, pool);
     }
 
-    public <S, T> CompletableFuture<T> then(CompletableFuture<S> source, java.util.function.Function<S, T> work) {
+    public <S, T> CompletableFuture<T> then(CompletableFuture<S> source, Function<S, T> work) {
         return source.thenApplyAsync(work, pool);
     }
 }
