@@ -12,8 +12,10 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Gathers the accepted tokens: the configured hashes, plus one ADMIN token from {@code PASSERELLE_ADMIN_TOKEN}.
- * With none at all, the sandbox makes one up (see {@link SandboxAdminToken}) and every other profile refuses
- * to start: an API nobody can call is a misconfiguration, an API anybody can call is worse.
+ * With no ADMIN token among them, the sandbox makes one up (see {@link SandboxAdminToken}): adding an approver's
+ * or an engineer's token to try the approval walkthrough must not lock out the person who added it. Every other
+ * profile refuses to start without any token: an API nobody can call is a misconfiguration, an API anybody can
+ * call is worse.
  */
 public class ApiTokensFactory {
 
@@ -37,12 +39,13 @@ public class ApiTokensFactory {
         if (adminToken != null && !adminToken.isBlank()) {
             tokens.add(admin("admin (" + ADMIN_TOKEN_VARIABLE + ")", adminToken.trim()));
         }
-        if (tokens.isEmpty()) {
-            if (!environment.acceptsProfiles(Profiles.of("sandbox"))) {
-                throw new IllegalStateException("No API token configured: set " + ADMIN_TOKEN_VARIABLE
-                        + " or list passerelle.security.tokens[] (name, role, sha256 of the token). "
-                        + "Only the sandbox profile makes one up.");
-            }
+        boolean sandbox = environment.acceptsProfiles(Profiles.of("sandbox"));
+        if (tokens.isEmpty() && !sandbox) {
+            throw new IllegalStateException("No API token configured: set " + ADMIN_TOKEN_VARIABLE
+                    + " or list passerelle.security.tokens[] (name, role, sha256 of the token). "
+                    + "Only the sandbox profile makes one up.");
+        }
+        if (sandbox && tokens.stream().noneMatch(token -> token.principal().role() == Role.ADMIN)) {
             Path dataDir = Path.of(environment.getProperty("passerelle.data-dir", "data"));
             tokens.add(admin("sandbox admin", new SandboxAdminToken(dataDir.resolve("admin-token")).obtain()));
         }

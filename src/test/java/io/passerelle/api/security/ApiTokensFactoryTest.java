@@ -50,18 +50,53 @@ class ApiTokensFactoryTest {
     }
 
     @Test
-    void theSandboxMakesNoTokenWhenOneIsConfigured() {
-        ApiSecurityProperties one = new ApiSecurityProperties(List.of(new ApiSecurityProperties.ConfiguredToken(
-                "ci", Role.ENGINEER, Set.of(), TokenHasher.sha256Hex("ci-token"))));
-        ApiTokens tokens = new ApiTokensFactory(one, environment("sandbox")).create();
+    void theSandboxMakesNoTokenWhenAnAdminIsConfigured() {
+        ApiSecurityProperties admin = new ApiSecurityProperties(List.of(configured("ops", Role.ADMIN)));
+        ApiTokens tokens = new ApiTokensFactory(admin, environment("sandbox")).create();
         assertThat(tokens.size()).isEqualTo(1);
         assertThat(dataDir.resolve("admin-token")).doesNotExist();
     }
 
     @Test
+    void theSandboxMakesNoTokenWhenTheAdminVariableIsSet() {
+        MockEnvironment env = environment("sandbox").withProperty("PASSERELLE_ADMIN_TOKEN", "from-env");
+        ApiTokens tokens = new ApiTokensFactory(NONE, env).create();
+        assertThat(tokens.size()).isEqualTo(1);
+        assertThat(dataDir.resolve("admin-token")).doesNotExist();
+    }
+
+    /** The README's approver walkthrough: adding approvers' tokens keeps the generated admin token working. */
+    @Test
+    void approversAddedInTheSandboxDoNotLockTheAdminOut() throws Exception {
+        String before = Files.readString(writeAdminToken()).trim();
+        ApiSecurityProperties approvers = new ApiSecurityProperties(List.of(
+                configured("marie", Role.APPROVER), configured("ci", Role.ENGINEER)));
+        ApiTokens tokens = new ApiTokensFactory(approvers, environment("sandbox")).create();
+        assertThat(tokens.authenticate(before)).map(ApiPrincipal::role).contains(Role.ADMIN);
+        assertThat(tokens.authenticate("marie-token")).map(ApiPrincipal::name).contains("marie");
+        assertThat(tokens.size()).isEqualTo(3);
+    }
+
+    @Test
+    void outsideTheSandboxConfiguredTokensAreAllThereIs() {
+        ApiSecurityProperties one = new ApiSecurityProperties(List.of(configured("ci", Role.ENGINEER)));
+        ApiTokens tokens = new ApiTokensFactory(one, environment("prod")).create();
+        assertThat(tokens.size()).isEqualTo(1);
+        assertThat(dataDir.resolve("admin-token")).doesNotExist();
+    }
+
+    private Path writeAdminToken() {
+        new ApiTokensFactory(NONE, environment("sandbox")).create();
+        return dataDir.resolve("admin-token");
+    }
+
+    private static ApiSecurityProperties.ConfiguredToken configured(String name, Role role) {
+        return new ApiSecurityProperties.ConfiguredToken(name, role, Set.of(), TokenHasher.sha256Hex(name + "-token"));
+    }
+
+    @Test
     void aTokenNeedsARole() {
-        ApiSecurityProperties noRole = new ApiSecurityProperties(List.of(new ApiSecurityProperties.ConfiguredToken(
-                "ci", null, null, TokenHasher.sha256Hex("ci-token"))));
+        ApiSecurityProperties noRole = new ApiSecurityProperties(List.of(configured("ci", null)));
         assertThatThrownBy(() -> new ApiTokensFactory(noRole, environment("prod")).create())
                 .hasMessageContaining("'ci'").hasMessageContaining("role");
     }
