@@ -1,12 +1,14 @@
 package io.passerelle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,8 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.connection.ConnectionArchivedException;
+import io.passerelle.connection.ConnectionBusyException;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.CredentialCipher;
 import io.passerelle.ops.ConnectionRunsHealthIndicator;
@@ -25,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code DELETE} of a connection with history archives it: the answer says what was kept, the connection is gone
@@ -201,5 +209,51 @@ class ConnectionArchiveApiTest extends ApiTestSupport {
 
         jdbc.update("update sync_run set status = 'SUCCEEDED' where id = ?", runId);
         assertThat(call("DELETE", "/api/connections/acme-busy", ENGINEER).status()).isEqualTo(200);
+    }
+
+    // --- the row lock: a run that starts and an archive at the same moment -----------------------------------
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** Runs {@code work} on a thread of its own, and waits until it either finishes or waits for a lock. */
+    private static <T> CompletableFuture<T> blockedOnTheLock(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "lock-contender");
+        thread.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> result.isDone()
+                || thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
+        assertThat(result).as("waits for the connection's row lock").isNotDone();
+        return result;
+    }
+
+    @Test
+    void aDeleteAtTheMomentARunStartsWaitsForItsRowsThenRefuses() {
+        create("acme-race-run");
+        CompletableFuture<?> delete = connections.lockedForRun("acme-race-run", connection -> {
+            long runId = run("acme-race-run", "projects", "RUNNING"); // what a launcher writes under the lock
+            return blockedOnTheLock(() -> connections.delete("acme-race-run", "test"));
+        });
+        assertThat(delete).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .havingCause().isInstanceOf(ConnectionBusyException.class).withMessageContaining("flow projects");
+        assertThat(connections.find("acme-race-run")).isPresent();
+    }
+
+    @Test
+    void aRunThatStartsAtTheMomentOfAnArchiveWaitsThenIsRefused() {
+        create("acme-race-archive");
+        run("acme-race-archive", "projects", "SUCCEEDED");
+        CompletableFuture<String> start = new TransactionTemplate(transactions).execute(status -> {
+            assertThat(connections.delete("acme-race-archive", "test").archived()).isTrue();
+            return blockedOnTheLock(() -> connections.lockedForRun("acme-race-archive", connection -> "started"));
+        });
+        assertThat(start).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .havingCause().isInstanceOf(ConnectionArchivedException.class);
     }
 }
