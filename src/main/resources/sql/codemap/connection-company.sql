@@ -1,3 +1,4 @@
 select company_id
   from connection
  where id = :connectionId
+   and archived_at is null

@@ -2,4 +2,5 @@ select c.id, c.erp, c.credentials, c.schedules, c.options, c.owner, c.allow_othe
        co.code as company_code, co.name as company_name
   from connection c
   join company co on co.id = c.company_id
+ where c.archived_at is null
  order by c.id

@@ -3,3 +3,4 @@ select c.id, c.erp, c.credentials, c.schedules, c.options, c.owner, c.allow_othe
   from connection c
   join company co on co.id = c.company_id
  where c.id = :id
+   and c.archived_at is null

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.passerelle.connection.ArchivedConnectionMismatchException;
 import io.passerelle.connection.ConnectionAlreadyExistsException;
+import io.passerelle.connection.ConnectionArchivedException;
+import io.passerelle.connection.ConnectionBusyException;
 import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.connection.EndpointNotFoundException;
 import io.passerelle.connection.ErpNotSupportedException;
@@ -55,6 +58,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConnectionNotFoundException.class)
     ResponseEntity<ProblemDetail> connectionNotFound(ConnectionNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of(new FieldProblem("id", "no such connection")));
+    }
+
+    @ExceptionHandler(ConnectionArchivedException.class)
+    ResponseEntity<ProblemDetail> connectionArchived(ConnectionArchivedException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of(new FieldProblem("id",
+                "archived: create it again with the same id, erp and company to use it with its history")));
+    }
+
+    @ExceptionHandler(ConnectionBusyException.class)
+    ResponseEntity<ProblemDetail> connectionBusy(ConnectionBusyException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem("id", "a run of it is going")));
+    }
+
+    @ExceptionHandler(ArchivedConnectionMismatchException.class)
+    ResponseEntity<ProblemDetail> archivedMismatch(ArchivedConnectionMismatchException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem(e.field(),
+                "differs from the archived connection of this id, whose history belongs to another system")));
     }
 
     @ExceptionHandler(ConnectionAlreadyExistsException.class)

@@ -3,12 +3,15 @@ package io.passerelle.api;
 import java.net.URI;
 import java.util.List;
 
+import io.passerelle.api.security.ApiPrincipal;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDocument;
+import io.passerelle.connection.ConnectionRemoval;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.ConnectionTester;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/connections}: list, read, create, replace, delete and test connections. */
+/** {@code /api/connections}: list, read, create (or re-create), replace, delete (or archive) and test connections. */
 @RestController
 @RequestMapping("/api/connections")
 public class ConnectionController {
@@ -53,10 +56,18 @@ public class ConnectionController {
         return ConnectionView.of(connections.update(id, document));
     }
 
+    /**
+     * 204 when the connection had no history and is gone; 200 and what was kept when it had some and was archived
+     * instead (see {@link ConnectionService#delete}).
+     */
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
-        connections.delete(id);
-        return ResponseEntity.noContent().build();
+    public ResponseEntity<ArchivedConnectionView> delete(@PathVariable String id,
+            @AuthenticationPrincipal ApiPrincipal caller) {
+        ConnectionRemoval removal = connections.delete(id, caller == null ? null : caller.name());
+        if (!removal.archived()) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok(ArchivedConnectionView.of(removal));
     }
 
     @PostMapping("/{id}/test")

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start, creates the connections of the bootstrap files that do not exist yet. An existing connection is
- * never overwritten: once it is in the database, the API owns it. Then, when asked, starts a sync of each.
+ * never overwritten: once it is in the database, the API owns it. An archived one is never brought back: someone
+ * deleted it, and only they (through the API) may create it again. Then, when asked, starts a sync of each.
  */
 @Component
 public class ConnectionBootstrap {
@@ -71,13 +72,16 @@ public class ConnectionBootstrap {
                 log.info("Bootstrap: connection {} exists already, left as it is", id);
                 return true;
             }
-            Connection created = connections.create(document);
+            Connection created = connections.createUnlessArchived(document);
             log.info("Bootstrap: created connection {} ({}, company {}, endpoints {}) from {}", id, created.erp(),
                     created.company().code(), created.endpoints().stream().map(Endpoint::name).toList(), location);
             return true;
         } catch (InvalidConnectionException e) {
             log.error("Bootstrap: connection {} from {} is not valid: {}", id, location, e.problems().stream()
                     .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+        } catch (ConnectionArchivedException e) {
+            log.info("Bootstrap: connection {} was archived{}, left alone; create it again through the API to use it",
+                    id, e.archivedAt() == null ? "" : " on " + e.archivedAt());
         } catch (ConnectionAlreadyExistsException e) {
             // created meanwhile by someone else: theirs stands
             log.info("Bootstrap: connection {} exists already, left as it is", id);

@@ -2,6 +2,7 @@ package io.passerelle.connection;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -79,9 +80,74 @@ public class ConnectionRepository {
         insertEndpoints(connection);
     }
 
-    /** Answers whether there was such a connection. Endpoints, cursors and remote references go with it. */
+    /**
+     * Answers whether there was such a connection. Endpoints, code maps, cursors, remote references and ledger
+     * rows go with it (foreign keys on delete cascade): only for a connection without history, see
+     * {@link #history}.
+     */
     public boolean delete(String id) {
         return jdbc.update(sql.get("connection-delete"), new MapSqlParameterSource("id", id)) > 0;
+    }
+
+    /**
+     * Locks the connection's row (live or archived) until the caller's transaction ends, and answers what it holds;
+     * empty when there is no such row.
+     */
+    Optional<StoredRow> lock(String id) {
+        return jdbc.query(sql.get("connection-lock"), new MapSqlParameterSource("id", id), (rs, row) -> new StoredRow(
+                rs.getString("erp"), rs.getLong("company_id"), instant(rs, "archived_at"), rs.getString("archived_by")))
+                .stream().findFirst();
+    }
+
+    /** The code of the company with that id. */
+    String companyCode(long companyId) {
+        return jdbc.queryForObject(sql.get("company-code"), new MapSqlParameterSource("id", companyId), String.class);
+    }
+
+    /** The archived connection of that id, if there is one. */
+    Optional<ArchivedConnection> findArchived(String id) {
+        return jdbc.query(sql.get("connection-archived"), new MapSqlParameterSource("id", id),
+                (rs, row) -> new ArchivedConnection(id, rs.getString("erp"), rs.getString("company_code"),
+                        instant(rs, "archived_at"), rs.getString("archived_by"))).stream().findFirst();
+    }
+
+    /** Marks the connection archived and stores its credentials empty (encrypted as any others). */
+    void archive(String id, Instant at, String by) {
+        jdbc.update(sql.get("connection-archive"), new MapSqlParameterSource("id", id)
+                .addValue("archivedAt", utc(at))
+                .addValue("archivedBy", by, Types.VARCHAR)
+                .addValue("credentials", cipher.encrypt(write(Map.of()), id)));
+    }
+
+    /** Stores {@code connection} over its archived row and makes it live again; everything keyed by its id stays. */
+    void restore(Connection connection) {
+        update(connection);
+        jdbc.update(sql.get("connection-unarchive"), new MapSqlParameterSource("id", connection.id()));
+    }
+
+    ConnectionHistory history(String id) {
+        return jdbc.queryForObject(sql.get("connection-history"), new MapSqlParameterSource("id", id),
+                (rs, row) -> new ConnectionHistory(rs.getLong("runs"), rs.getLong("export_items"),
+                        rs.getLong("unanswered_batches"), rs.getLong("records"), rs.getLong("cursors"),
+                        rs.getLong("documents")));
+    }
+
+    /** The connection's runs still RUNNING in the database, whichever instance runs them. */
+    List<ConnectionBusyException.RunGoing> runsGoing(String id) {
+        return jdbc.query(sql.get("connection-runs-going"), new MapSqlParameterSource("id", id),
+                (rs, row) -> new ConnectionBusyException.RunGoing(rs.getLong("id"), rs.getString("flow")));
+    }
+
+    /** A connection's row as {@link #lock} finds it. */
+    record StoredRow(String erp, long companyId, Instant archivedAt, String archivedBy) {
+
+        boolean archived() {
+            return archivedAt != null;
+        }
+    }
+
+    /** What is left of an archived connection besides its history: what it was, and when it was archived. */
+    record ArchivedConnection(String id, String erp, String companyCode, Instant archivedAt, String archivedBy) {
     }
 
     private MapSqlParameterSource connectionParameters(Connection connection) {

@@ -7,16 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lists, creates, changes and deletes connections. Every change is validated as a whole before it is stored,
- * and announced with {@link ConnectionChanged} once committed, so that it takes effect without a restart.
+ * Lists, creates, changes, deletes and archives connections. Every change is validated as a whole before it is
+ * stored, and announced with {@link ConnectionChanged} once committed, so that it takes effect without a restart.
+ * A connection with history is archived instead of deleted (see {@link #delete}); archived connections are not
+ * listed, found, run or scheduled, and creating the same id again brings one back with its history.
  */
 @Service
 public class ConnectionService implements ConnectionDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
 
     private final ConnectionRepository repository;
     private final ConnectionValidator validator;
@@ -47,29 +55,83 @@ public class ConnectionService implements ConnectionDirectory {
         return repository.findAll();
     }
 
+    /** @throws ConnectionArchivedException for an archived one, ConnectionNotFoundException when there is none */
     @Transactional(readOnly = true)
     public Connection get(String id) {
-        return repository.findById(id).orElseThrow(() -> new ConnectionNotFoundException(id));
+        return repository.findById(id).orElseThrow(() -> notFound(id));
     }
 
+    /** Whether a live (not archived) connection of that id exists. */
     @Transactional(readOnly = true)
     public boolean exists(String id) {
         return repository.exists(id);
     }
 
+    @Override
+    @Transactional
+    public <T> T lockedForRun(String id, Function<Connection, T> start) {
+        lockLive(id);
+        return start.apply(repository.findById(id).orElseThrow(() -> new ConnectionNotFoundException(id)));
+    }
+
+    /**
+     * Creates the connection, or, when its id is that of an archived connection, stores the document over it and
+     * makes it live again with its history: what it exported stays in the ledger under its id, so nothing is sent
+     * twice. The archived connection's ERP and company must be the document's.
+     *
+     * @throws ConnectionAlreadyExistsException when a live connection has the id
+     * @throws ArchivedConnectionMismatchException when the archived one was of another ERP or company
+     */
     @Transactional
     public Connection create(ConnectionDocument document) {
+        return create(document, true);
+    }
+
+    /** As {@link #create}, but an archived connection stays archived: {@link ConnectionArchivedException}. */
+    @Transactional
+    public Connection createUnlessArchived(ConnectionDocument document) {
+        return create(document, false);
+    }
+
+    private Connection create(ConnectionDocument document, boolean pickUpArchived) {
         rejectUnknownFields(document);
+        Optional<ConnectionRepository.StoredRow> stored =
+                document.id() == null ? Optional.empty() : repository.lock(document.id());
+        if (!pickUpArchived && stored.isPresent() && stored.get().archived()) {
+            // before validation: an archived connection is left alone whatever the document says
+            throw new ConnectionArchivedException(document.id(), stored.get().archivedAt());
+        }
         Instant now = now();
         Connection draft = withTimes(withSingleEndpointAsDefault(
                 document.toConnection(document.id(), document.credentials())), now, now);
         validator.check(draft);
-        if (repository.exists(draft.id())) {
+        if (stored.isEmpty()) {
+            try {
+                repository.insert(draft);
+            } catch (DuplicateKeyException e) {
+                throw new ConnectionAlreadyExistsException(draft.id()); // created at the same moment by another call
+            }
+            events.publish(new ConnectionChanged(draft.id(), draft));
+            return draft;
+        }
+        ConnectionRepository.StoredRow row = stored.get();
+        if (!row.archived()) {
             throw new ConnectionAlreadyExistsException(draft.id());
         }
-        repository.insert(draft);
-        events.publish(new ConnectionChanged(draft.id(), draft));
-        return draft;
+        if (!row.erp().equals(draft.erp())) {
+            throw new ArchivedConnectionMismatchException(draft.id(), "erp", row.erp(), draft.erp());
+        }
+        String companyCode = repository.companyCode(row.companyId());
+        if (!companyCode.equals(draft.company().code())) {
+            throw new ArchivedConnectionMismatchException(draft.id(), "company.code", companyCode,
+                    draft.company().code());
+        }
+        repository.restore(draft);
+        Connection restored = repository.findById(draft.id()).orElseThrow();
+        log.info("connection {} created again over its archived row (archived on {}): its history is picked up",
+                draft.id(), row.archivedAt());
+        events.publish(new ConnectionChanged(draft.id(), restored));
+        return restored;
     }
 
     /**
@@ -78,6 +140,7 @@ public class ConnectionService implements ConnectionDirectory {
      */
     @Transactional
     public Connection update(String id, ConnectionDocument document) {
+        lockLive(id); // an archive at the same moment must not be overwritten with the credentials it wiped
         Connection stored = get(id);
         List<FieldProblem> idProblem = new ArrayList<>();
         if (document.id() != null && !document.id().equals(id)) {
@@ -94,12 +157,47 @@ public class ConnectionService implements ConnectionDirectory {
         return draft;
     }
 
+    /**
+     * Deletes the connection if it has no history at all; otherwise archives it: its schedules stop, its
+     * credentials are wiped, and its runs, export ledger, cursors, remote references and records stay, so that
+     * creating the same id again picks them up. Holds the connection's row lock, as the start of a run does
+     * ({@link #lockedForRun}): a run either started before, and this is a {@link ConnectionBusyException}, or
+     * finds the connection archived and does not start.
+     *
+     * @param by the name of the caller, kept with the archived row
+     * @throws ConnectionBusyException while a run of the connection is going
+     */
     @Transactional
-    public void delete(String id) {
-        if (!repository.delete(id)) {
-            throw new ConnectionNotFoundException(id);
+    public ConnectionRemoval delete(String id, String by) {
+        lockLive(id);
+        List<ConnectionBusyException.RunGoing> going = repository.runsGoing(id);
+        if (!going.isEmpty()) {
+            throw new ConnectionBusyException(id, going);
         }
+        ConnectionHistory history = repository.history(id);
         events.publish(new ConnectionChanged(id, null));
+        if (history.isEmpty()) {
+            repository.delete(id);
+            return new ConnectionRemoval(id, null, history);
+        }
+        Instant at = now();
+        repository.archive(id, at, by);
+        log.info("connection {} archived by {}, not deleted: its history ({}) is kept", id, by, history);
+        return new ConnectionRemoval(id, at, history);
+    }
+
+    /** Locks the connection's row for the rest of the transaction; it must be live. */
+    private void lockLive(String id) {
+        ConnectionRepository.StoredRow row = repository.lock(id).orElseThrow(() -> new ConnectionNotFoundException(id));
+        if (row.archived()) {
+            throw new ConnectionArchivedException(id, row.archivedAt());
+        }
+    }
+
+    private ConnectionNotFoundException notFound(String id) {
+        return repository.findArchived(id)
+                .<ConnectionNotFoundException>map(archived -> new ConnectionArchivedException(id, archived.archivedAt()))
+                .orElseGet(() -> new ConnectionNotFoundException(id));
     }
 
     private static void rejectUnknownFields(ConnectionDocument document) {

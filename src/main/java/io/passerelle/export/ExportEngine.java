@@ -1,6 +1,7 @@
 package io.passerelle.export;
 
 import io.passerelle.connection.Connection;
+import io.passerelle.sync.FailureMessages;
 import io.passerelle.sync.PageWorkers;
 import io.passerelle.sync.RunStore;
 import java.util.ArrayDeque;
@@ -50,7 +51,7 @@ public class ExportEngine {
         try (ExportSink.Session<T, P> session = flow.sink().open(connection)) {
             new Run<>(runId, connection, flow, session, counts).execute();
         } catch (RuntimeException e) {
-            message = describe(e);
+            message = FailureMessages.describe(e);
         }
         String status = message != null && counts.asMap().get("accepted") == 0 ? "FAILED" : counts.status();
         if (message == null && counts.unknown() > 0) {
@@ -211,7 +212,7 @@ public class ExportEngine {
                     counts.failed(batch.items().size());
                     throw notSent;
                 }
-                String reason = describe(cause);
+                String reason = FailureMessages.describe(cause);
                 outcomes = allOf(batch, ExportState.UNKNOWN, "NO_ANSWER", reason);
             }
             for (PreparedItem<P> item : batch.items()) {
@@ -249,14 +250,5 @@ public class ExportEngine {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
         }
-    }
-
-    static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage();
-        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
     }
 }

@@ -2,6 +2,7 @@ package io.passerelle.export;
 
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
+import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.sync.RunStore;
 import io.passerelle.sync.RunView;
 import io.passerelle.sync.RunningFlows;
@@ -9,7 +10,6 @@ import io.passerelle.sync.SyncMode;
 import io.passerelle.sync.Trigger;
 import io.passerelle.sync.UnknownFlowException;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -55,15 +55,16 @@ public class ExportLauncherService implements ExportLauncher {
         return runs.find(job.runId()).orElseThrow();
     }
 
+    /** As {@code SyncLauncherService}: the run is created under the connection's row lock, or not at all. */
     private ExportJob prepare(String connectionId, String flowName, Trigger trigger) {
-        Connection connection = connections.find(connectionId)
-                .orElseThrow(() -> new NoSuchElementException("no connection '" + connectionId + "'"));
+        Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         OutboundFlow<?, ?> flow = flows.stream()
-                .filter(f -> f.erp().equals(connection.erp()) && f.name().equals(flowName)).findFirst()
-                .orElseThrow(() -> new UnknownFlowException(connection.erp(), flowName));
+                .filter(f -> f.erp().equals(known.erp()) && f.name().equals(flowName)).findFirst()
+                .orElseThrow(() -> new UnknownFlowException(known.erp(), flowName));
         running.claim(connectionId, List.of(flowName));
         try {
-            return new ExportJob(connection, flow, runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL));
+            return connections.lockedForRun(connectionId, connection -> new ExportJob(connection, flow,
+                    runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL)));
         } catch (RuntimeException e) {
             running.release(connectionId, flowName);
             throw e;

@@ -1,5 +1,6 @@
 package io.passerelle.export;
 
+import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.sync.FlowAlreadyRunningException;
 import io.passerelle.sync.Trigger;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ public class ScheduledExport {
     public void trigger(String connectionId, String flow) {
         try {
             launcher.start(connectionId, flow, Trigger.SCHEDULE);
-        } catch (FlowAlreadyRunningException e) {
+        } catch (FlowAlreadyRunningException | ConnectionNotFoundException e) {
+            // a trigger that fired as its connection was archived or deleted: its route is being removed
             LOG.info("schedule skipped: {}", e.getMessage());
         }
     }

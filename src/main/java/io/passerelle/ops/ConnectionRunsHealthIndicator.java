@@ -1,5 +1,6 @@
 package io.passerelle.ops;
 
+import io.passerelle.connection.ConnectionChanged;
 import io.passerelle.sync.RunFinished;
 import io.passerelle.sync.RunView;
 import java.util.LinkedHashMap;
@@ -25,6 +26,14 @@ public class ConnectionRunsHealthIndicator extends AbstractHealthIndicator {
     public void onRunFinished(RunFinished finished) {
         RunView run = finished.run();
         lastRuns.put(run.connection() + "/" + run.flow(), run);
+    }
+
+    /** A deleted or archived connection is no one's concern any more: its flows leave the detail. */
+    @EventListener
+    public void onConnectionChanged(ConnectionChanged change) {
+        if (change.deleted()) {
+            lastRuns.keySet().removeIf(key -> key.startsWith(change.connectionId() + "/"));
+        }
     }
 
     @Override

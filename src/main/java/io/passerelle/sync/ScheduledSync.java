@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import io.passerelle.connection.ConnectionNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ public class ScheduledSync {
     public void trigger(String connectionId, String flow) {
         try {
             launcher.start(connectionId, flow, Trigger.SCHEDULE, SyncMode.INCREMENTAL);
-        } catch (FlowAlreadyRunningException e) {
+        } catch (FlowAlreadyRunningException | ConnectionNotFoundException e) {
+            // a trigger that fired as its connection was archived or deleted: its route is being removed
             LOG.info("schedule skipped: {}", e.getMessage());
         }
     }

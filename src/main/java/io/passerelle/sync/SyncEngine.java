@@ -68,7 +68,7 @@ public class SyncEngine {
                 next.cancel(true);
             }
             status = "FAILED";
-            message = describe(e);
+            message = FailureMessages.describe(e);
             runs.addErrors(runId, counts.drainErrors());
         }
         runs.finish(runId, status, counts.asMap(), message);
@@ -125,17 +125,5 @@ public class SyncEngine {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
         }
-    }
-
-    /** A message for the run row: the ERP's or the connector's words, never a stack trace. */
-    static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException
-                || cause.getClass().getName().equals("org.apache.camel.CamelExecutionException"))
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage();
-        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
     }
 }

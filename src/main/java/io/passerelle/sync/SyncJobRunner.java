@@ -27,7 +27,7 @@ public class SyncJobRunner {
                 running.release(connectionId, job.flows().get(i).name());
             }
         } catch (RuntimeException e) {
-            String reason = SyncEngine.describe(e);
+            String reason = FailureMessages.describe(e);
             for (long runId : job.runIds()) {
                 if (runs.find(runId).map(run -> !run.finished()).orElse(false)) {
                     runs.finish(runId, "FAILED", new RunCounts().asMap(), reason);

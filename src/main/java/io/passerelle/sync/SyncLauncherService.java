@@ -2,10 +2,10 @@ package io.passerelle.sync;
 
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
+import io.passerelle.connection.ConnectionNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
@@ -52,26 +52,31 @@ public class SyncLauncherService implements SyncLauncher {
         return job.runIds().stream().map(id -> runs.find(id).orElseThrow()).toList();
     }
 
+    /**
+     * Claims the flows, then creates their runs under the connection's row lock, so that an archive at the same
+     * moment either comes first (and the run is refused) or sees the runs going (and is refused).
+     */
     private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode) {
-        Connection connection = connections.find(connectionId)
-                .orElseThrow(() -> new NoSuchElementException("no connection '" + connectionId + "'"));
-        InboundSource source = sources.get(connection.erp());
+        Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
+        InboundSource source = sources.get(known.erp());
         if (source == null) {
-            throw new UnknownFlowException(connection.erp(), flow);
+            throw new UnknownFlowException(known.erp(), flow);
         }
         List<InboundFlow> flows = ALL_FLOWS.equals(flow) ? source.flows()
                 : List.of(source.flows().stream().filter(f -> f.name().equals(flow)).findFirst()
-                        .orElseThrow(() -> new UnknownFlowException(connection.erp(), flow)));
+                        .orElseThrow(() -> new UnknownFlowException(known.erp(), flow)));
         running.claim(connectionId, flows.stream().map(InboundFlow::name).toList());
-        List<Long> runIds = new ArrayList<>();
         try {
-            for (InboundFlow each : flows) {
-                runIds.add(runs.create(connectionId, each.name(), "IN", trigger, mode));
-            }
+            return connections.lockedForRun(connectionId, connection -> {
+                List<Long> runIds = new ArrayList<>();
+                for (InboundFlow each : flows) {
+                    runIds.add(runs.create(connectionId, each.name(), "IN", trigger, mode));
+                }
+                return new SyncJob(connection, source, flows, List.copyOf(runIds), mode);
+            });
         } catch (RuntimeException e) {
             flows.forEach(each -> running.release(connectionId, each.name()));
             throw e;
         }
-        return new SyncJob(connection, source, flows, List.copyOf(runIds), mode);
     }
 }

@@ -40,11 +40,12 @@ class ConnectionBootstrapTest extends ApiTestSupport {
 
     @Test
     void neverCreatesTwice(CapturedOutput output) {
+        int before = output.getAll().length(); // the context's own start-up may be in the capture: it created it
         List<String> present = bootstrap.run();
 
         assertThat(present).containsExactly("boot-acumatica");
         assertThat(connections.list().stream().filter(c -> c.id().equals("boot-acumatica"))).hasSize(1);
-        assertThat(output.getAll()).contains("connection boot-acumatica exists already, left as it is")
+        assertThat(output.getAll().substring(before)).contains("connection boot-acumatica exists already, left as it is")
                 .doesNotContain("created connection boot-acumatica")
                 .contains("boot-broken").contains("schedules.employees")
                 .doesNotContain(BOOTSTRAP_PASSWORD);
@@ -96,6 +97,30 @@ class ConnectionBootstrapTest extends ApiTestSupport {
         assertThat(output.getAll()).contains("could not start the sync of boot-acumatica");
     }
 
+    @Test
+    void neverBringsBackAConnectionSomeoneArchived(CapturedOutput output) {
+        ConnectionBootstrap archivedFile = new ConnectionBootstrap(
+                new BootstrapProperties(List.of("classpath:bootstrap/connections-archived-test.yaml"), false),
+                reader(), connections, provider());
+        assertThat(archivedFile.run()).containsExactly("boot-archived");
+        jdbc.update("insert into sync_run (connection_id, flow, direction, trigger_type, mode, started_at, status)"
+                + " values ('boot-archived', 'projects', 'IN', 'STARTUP', 'INCREMENTAL', current_timestamp, 'SUCCEEDED')");
+        assertThat(connections.delete("boot-archived", "someone").archived()).isTrue();
+
+        int before = output.getAll().length();
+        List<String> present = archivedFile.run();
+
+        assertThat(present).as("not created, not synced").isEmpty();
+        assertThat(connections.exists("boot-archived")).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from connection where id = 'boot-archived' and archived_at is not null",
+                Integer.class)).isEqualTo(1);
+        assertThat(output.getAll().substring(before)).contains("Bootstrap: connection boot-archived was archived on ")
+                .contains("left alone; create it again through the API to use it")
+                .doesNotContain(BOOTSTRAP_PASSWORD);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     BootstrapFileReader fileReader;
     @Autowired

@@ -1,0 +1,4 @@
+update connection
+   set archived_at = null,
+       archived_by = null
+ where id = :id
