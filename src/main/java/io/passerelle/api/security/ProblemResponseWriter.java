@@ -1,16 +1,13 @@
 package io.passerelle.api.security;
 
 import java.io.IOException;
-import java.net.URI;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.api.ProblemWriter;
 import io.passerelle.api.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -22,10 +19,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public class ProblemResponseWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    public ProblemResponseWriter(ObjectMapper json) {
-        this.json = json;
+    ProblemResponseWriter(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -33,23 +30,15 @@ public class ProblemResponseWriter implements AuthenticationEntryPoint, AccessDe
             throws IOException {
         boolean rejected = request.getAttribute(BearerTokenFilter.REJECTED_TOKEN) != null;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, rejected ? "Bearer error=\"invalid_token\"" : "Bearer");
-        write(request, response, HttpStatus.UNAUTHORIZED, rejected
+        problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, rejected
                 ? "the bearer token is not valid"
-                : "this call needs an Authorization: Bearer <token> header");
+                : "this call needs an Authorization: Bearer <token> header"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "the role of this token does not allow this call");
-    }
-
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
-        ProblemDetail problem = Problems.of(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response,
+                Problems.of(HttpStatus.FORBIDDEN, "the role of this token does not allow this call"));
     }
 }

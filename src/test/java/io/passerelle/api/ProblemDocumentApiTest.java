@@ -1,0 +1,98 @@
+package io.passerelle.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every answer is a problem document, also where Spring MVC never sees the request: paths Tomcat will not decode
+ * or Spring Security's firewall refuses, request lines and headers over Tomcat's limit. Requests go over a raw
+ * socket, asking for HTML: HTTP clients would normalise or refuse these paths, and the answer must not depend on
+ * what the client prefers.
+ */
+class ProblemDocumentApiTest extends ApiTestSupport {
+
+    private static final String AUTH = "Authorization: Bearer " + ADMIN;
+    private static final String HTML = "Accept: text/html";
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/connections/%2e%2e%2fx", // encoded ../ : Tomcat refuses the encoded slash
+            "/api/connections/..%2Fx",
+            "/api/connections/a%2Fb",
+            "/api/connections/a%5Cb", // encoded backslash
+            "/api/connections/%00",
+            "/api/connections/%ZZ", // a % that starts no escape
+            "/api/connections/x;jsessionid=0123", // Spring Security's firewall from here on
+            "/api/connections/%252e%252e%252fx", // double-encoded ../
+            "/api/connections/%2e%2e",
+            "/api/x/../connections",
+            "//api/connections",
+    })
+    void pathsThatAreRefusedAre400Problems(String path) {
+        RawHttp.Reply reply = RawHttp.exchange(port, "GET " + path + " HTTP/1.1", AUTH, HTML);
+
+        JsonNode problem = assertProblem(reply, 400);
+        assertThat(problem.path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownMethodIsA400Problem() {
+        assertProblem(RawHttp.exchange(port, "FROB /api/connections HTTP/1.1", AUTH, HTML), 400);
+    }
+
+    @Test
+    void aRequestLineOverTomcatsLimitIsA414Problem() {
+        String query = "q=" + "a".repeat(10_000);
+        RawHttp.Reply reply = RawHttp.exchange(port,
+                "GET /api/connections/boot-acumatica/records/projects?" + query + " HTTP/1.1", AUTH, HTML);
+
+        JsonNode problem = assertProblem(reply, 414);
+        assertThat(problem.path("detail").asText()).contains("server.max-http-request-header-size");
+        assertThat(reply.body()).doesNotContain("aaaaaaaaaa");
+    }
+
+    @Test
+    void headersOverTomcatsLimitAreA431Problem() {
+        RawHttp.Reply reply = RawHttp.exchange(port, "GET /api/connections HTTP/1.1", AUTH, HTML,
+                "X-Padding: " + "b".repeat(10_000));
+
+        assertProblem(reply, 431);
+    }
+
+    @Test
+    void whatIsNotHttpIsA400Problem() {
+        assertProblem(RawHttp.exchange(port, "NOT AN HTTP REQUEST"), 400);
+        assertProblem(RawHttp.exchange(port, "GET /api/connections HTTP/1.1", AUTH, "a header without a colon"), 400);
+    }
+
+    @Test
+    void theErrorPageItselfIsAProblem() {
+        assertProblem(RawHttp.exchange(port, "GET /error HTTP/1.1", AUTH, HTML), 404);
+    }
+
+    private JsonNode assertProblem(RawHttp.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).as(reply.toString()).startsWith("application/problem+json");
+        assertThat(reply.body()).doesNotContainIgnoringCase("<html").doesNotContain("Exception")
+                .doesNotContain("at io.").doesNotContain("at org.").doesNotContain("Tomcat");
+        try {
+            JsonNode problem = json.readTree(reply.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(status);
+            assertThat(problem.path("title").asText()).isNotBlank();
+            assertThat(problem.path("errors").isArray()).as(reply.body()).isTrue();
+            return problem;
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + reply, e);
+        }
+    }
+}
