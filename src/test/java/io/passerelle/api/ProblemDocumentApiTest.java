@@ -3,6 +3,8 @@ package io.passerelle.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -12,14 +14,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every answer is a problem document, also where Spring MVC never sees the request: paths Tomcat will not decode
- * or Spring Security's firewall refuses, request lines and headers over Tomcat's limit. Requests go over a raw
- * socket, asking for HTML: HTTP clients would normalise or refuse these paths, and the answer must not depend on
- * what the client prefers.
+ * or Spring Security's firewall refuses, request lines and headers over Tomcat's limit, bodies over the cap.
+ * Requests go over a raw socket, asking for HTML: HTTP clients would normalise or refuse these paths, and the
+ * answer must not depend on what the client prefers.
  */
 class ProblemDocumentApiTest extends ApiTestSupport {
 
     private static final String AUTH = "Authorization: Bearer " + ADMIN;
     private static final String HTML = "Accept: text/html";
+    /** The default cap, passerelle.api.max-body-size. */
+    private static final int CAP = 5 * 1024 * 1024;
 
     @LocalServerPort
     int port;
@@ -78,6 +82,57 @@ class ProblemDocumentApiTest extends ApiTestSupport {
     @Test
     void theErrorPageItselfIsAProblem() {
         assertProblem(RawHttp.exchange(port, "GET /error HTTP/1.1", AUTH, HTML), 404);
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedBeforeItIsSent() {
+        long size = 21L * 1024 * 1024;
+        RawHttp.Reply reply;
+        try (RawHttp http = RawHttp.connect(port)) {
+            // the length is announced but not one byte of the body is sent: a server that read it would wait
+            reply = http.head("POST /api/connections HTTP/1.1", AUTH, "Content-Type: application/json",
+                    "Content-Length: " + size).read();
+        }
+
+        JsonNode problem = assertProblem(reply, 413);
+        assertThat(problem.path("detail").asText()).contains("5 MB");
+        assertThat(reply.errorFields()).containsExactly("body");
+        assertThat(reply.header("Connection")).isEqualToIgnoringCase("close");
+    }
+
+    @Test
+    void aChunkedBodyIsCutAtTheCap() {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'a');
+        RawHttp.Reply reply;
+        try (RawHttp http = RawHttp.connect(port)) {
+            http.head("POST /api/connections HTTP/1.1", AUTH, "Content-Type: application/json",
+                    "Transfer-Encoding: chunked");
+            http.chunk("{\"id\": \"".getBytes(StandardCharsets.US_ASCII));
+            for (int sent = 0; sent <= CAP; sent += chunk.length) {
+                http.chunk(chunk);
+            }
+            // no last chunk: a server that read the body to its end would still be waiting
+            reply = http.read();
+        }
+
+        assertProblem(reply, 413);
+        assertThat(reply.errorFields()).containsExactly("body");
+    }
+
+    @Test
+    void aChunkedBodyUnderTheCapIsReadAsAnyOther() {
+        RawHttp.Reply reply;
+        try (RawHttp http = RawHttp.connect(port)) {
+            http.head("POST /api/connections HTTP/1.1", AUTH, "Content-Type: application/json",
+                    "Transfer-Encoding: chunked");
+            http.chunk("{\"id\": \"Not Valid\",".getBytes(StandardCharsets.US_ASCII));
+            http.chunk(" \"erp\": \"avantage\"}".getBytes(StandardCharsets.US_ASCII));
+            reply = http.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)).read();
+        }
+
+        assertProblem(reply, 400);
+        assertThat(reply.errorFields()).contains("id");
     }
 
     private JsonNode assertProblem(RawHttp.Reply reply, int status) {
