@@ -9,14 +9,15 @@ import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every answer is a problem document, also where Spring MVC never sees the request: paths Tomcat will not decode
- * or Spring Security's firewall refuses, request lines and headers over Tomcat's limit, bodies over the cap.
- * Requests go over a raw socket, asking for HTML: HTTP clients would normalise or refuse these paths, and the
- * answer must not depend on what the client prefers.
+ * or Spring Security's firewall refuses, request lines and headers over Tomcat's limit, bodies over the cap, and
+ * writes on the read-only actuator. Requests go over a raw socket, asking for HTML: HTTP clients would normalise
+ * or refuse these paths, and the answer must not depend on what the client prefers.
  */
 class ProblemDocumentApiTest extends ApiTestSupport {
 
@@ -82,6 +83,27 @@ class ProblemDocumentApiTest extends ApiTestSupport {
     @Test
     void theErrorPageItselfIsAProblem() {
         assertProblem(RawHttp.exchange(port, "GET /error HTTP/1.1", AUTH, HTML), 404);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "POST, /actuator/camelroutes/some-route/stop", // Camel's write operation, read-only: was a 500
+            "POST, /actuator/camelroutes/some-route/info",
+            "POST, /actuator/health",
+            "PUT, /actuator/health",
+            "DELETE, /actuator/metrics",
+            "POST, /actuator/metrics/jvm.memory.used",
+            "POST, /actuator/info",
+    })
+    void writesOnTheReadOnlyActuatorAre405ProblemsNamingGet(String method, String path) {
+        RawHttp.Reply reply;
+        try (RawHttp http = RawHttp.connect(port)) {
+            reply = http.head(method + " " + path + " HTTP/1.1", AUTH, HTML, "Content-Type: application/json",
+                    "Content-Length: 2").write("{}".getBytes(StandardCharsets.US_ASCII)).read();
+        }
+
+        assertProblem(reply, 405);
+        assertThat(reply.header("Allow")).contains("GET");
     }
 
     @Test
