@@ -8,9 +8,12 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -19,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * writes on the read-only actuator. Requests go over a raw socket, asking for HTML: HTTP clients would normalise
  * or refuse these paths, and the answer must not depend on what the client prefers.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemDocumentApiTest extends ApiTestSupport {
 
     private static final String AUTH = "Authorization: Bearer " + ADMIN;
@@ -155,6 +159,44 @@ class ProblemDocumentApiTest extends ApiTestSupport {
 
         assertProblem(reply, 400);
         assertThat(reply.errorFields()).contains("id");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "GET, /api/runs?limit=abc, limit",
+            "GET, /api/runs?limit=0, limit",
+            "GET, /api/runs?limit=99999999999, limit",
+            "GET, /api/runs?status=DONE, status",
+            "GET, /api/runs/abc, runId",
+            "GET, /api/runs/abc/errors, runId",
+            "GET, /api/commitments?after=abc, after",
+            "GET, /api/commitments?after=99999999999999999999, after",
+            "GET, /api/commitments?limit=-1, limit",
+            "GET, /api/commitments?state=SENT, state",
+            "GET, /api/commitments/abc, id",
+            "GET, /api/invoices?after=x, after",
+            "GET, /api/invoices?limit=1.5, limit",
+            "GET, /api/invoices/1.5, id",
+            "GET, /api/approvals?after=zz, after",
+            "GET, /api/approvals?after=commitment-x, after",
+            "GET, /api/approvals?kind=ORDERS, kind",
+            "GET, /api/approvals?limit=many, limit",
+            "GET, /api/timesheets?limit=abc, limit",
+            "GET, /api/timesheets?status=SENT, status",
+            "POST, /api/connections/boot-acumatica/sync/all?wait=maybe, wait",
+            "POST, /api/connections/boot-acumatica/sync/all?mode=partial, mode",
+            "POST, /api/connections/boot-acumatica/export/commitments?wait=maybe, wait",
+    })
+    void badCursorsLimitsAndIdsAre400sNamingTheParameter(String method, String path, String field,
+            CapturedOutput output) {
+        int logged = output.length();
+
+        Response reply = call(method, path, ADMIN);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(reply.errorFields()).contains(field);
+        assertThat(output.toString().substring(logged)).doesNotContain(" ERROR ").doesNotContain("\tat ");
     }
 
     private JsonNode assertProblem(RawHttp.Reply reply, int status) {
