@@ -15,20 +15,26 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Answers 401 and 403 from the security filters, which run before any controller advice, in the same
- * problem-details shape as every other API error.
+ * problem-details shape as every other API error. A 401 for want of a token is a failed sign-in; one for an
+ * unknown token was counted by {@link BearerTokenFilter} already.
  */
 public class ProblemResponseWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ProblemWriter problems;
+    private final FailedSignIns failedSignIns;
 
-    ProblemResponseWriter(ProblemWriter problems) {
+    ProblemResponseWriter(ProblemWriter problems, FailedSignIns failedSignIns) {
         this.problems = problems;
+        this.failedSignIns = failedSignIns;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean rejected = request.getAttribute(BearerTokenFilter.REJECTED_TOKEN) != null;
+        if (!rejected) {
+            failedSignIns.failed(request, FailedSignIns.Reason.NO_TOKEN);
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, rejected ? "Bearer error=\"invalid_token\"" : "Bearer");
         problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, rejected
                 ? "the bearer token is not valid"

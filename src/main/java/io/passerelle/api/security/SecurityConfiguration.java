@@ -46,6 +46,11 @@ public class SecurityConfiguration {
         };
     }
 
+    @Bean
+    FailedSignIns failedSignIns(SignInLimitProperties properties) {
+        return new FailedSignIns(properties.failedSignInsPerMinute());
+    }
+
     /**
      * The firewall's refusals (an unknown method; an encoded '/', '\', '.' or '%', a ';', '//', '..' in the path)
      * are answered here, rather than by a 400 that Spring Boot's error page would render. The firewall's message
@@ -62,9 +67,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemWriter problemWriter)
-            throws Exception {
-        ProblemResponseWriter problems = new ProblemResponseWriter(problemWriter);
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, FailedSignIns failedSignIns,
+            ProblemWriter problemWriter) throws Exception {
+        ProblemResponseWriter problems = new ProblemResponseWriter(problemWriter, failedSignIns);
         http
                 .csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for CSRF to ride on
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -72,7 +77,8 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, failedSignIns, problemWriter),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
