@@ -20,6 +20,7 @@ import io.passerelle.connection.InvalidConnectionException;
 import io.passerelle.sync.FlowAlreadyRunningException;
 import io.passerelle.sync.UnknownEntityException;
 import io.passerelle.sync.UnknownFlowException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -129,9 +130,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "the role of this token does not allow this call", List.of());
     }
 
+    /**
+     * What no handler above expected: one ERROR line saying which call and what went wrong, with the stack, since
+     * only the stack says where. Everything a client can cause has its own handler and never comes here.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unexpected error answering an API call", e);
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error answering {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString(),
+                e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; see the server log", List.of());
     }
 

@@ -1,10 +1,14 @@
 package io.passerelle.api.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.api.ProblemWriter;
+import io.passerelle.api.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -13,6 +17,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Stateless bearer-token security. Reads on {@code /api/**} need any role; writes need ADMIN or ENGINEER,
@@ -22,6 +27,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     ApiTokens apiTokens(ApiSecurityProperties properties, Environment environment) {
@@ -40,8 +47,29 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
-        ProblemResponseWriter problems = new ProblemResponseWriter(json);
+    FailedSignIns failedSignIns(SignInLimitProperties properties) {
+        return new FailedSignIns(properties.failedSignInsPerMinute());
+    }
+
+    /**
+     * The firewall's refusals (an unknown method; an encoded '/', '\', '.' or '%', a ';', '//', '..' in the path)
+     * are answered here, rather than by a 400 that Spring Boot's error page would render. The firewall's message
+     * is not repeated, in the answer nor in the log: for a refused header it quotes the header's value.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequestsAreProblems(ProblemWriter problems) {
+        return (request, response, e) -> {
+            log.debug("Refused a {} request the firewall does not allow", request.getMethod());
+            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "the request is refused: an unknown method, "
+                    + "or a path with an encoded '/', '\\', '.' or '%', a ';', '//', a '..' segment or a control "
+                    + "character"));
+        };
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, FailedSignIns failedSignIns,
+            ProblemWriter problemWriter) throws Exception {
+        ProblemResponseWriter problems = new ProblemResponseWriter(problemWriter, failedSignIns);
         http
                 .csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for CSRF to ride on
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -49,7 +77,8 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, failedSignIns, problemWriter),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
