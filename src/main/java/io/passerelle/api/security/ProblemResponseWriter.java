@@ -18,7 +18,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Answers 401 and 403 from the security filters, which run before any controller advice, in the same
- * problem-details shape as every other API error.
+ * problem-details shape as every other API error; other filters write theirs with {@link #write}.
  */
 public class ProblemResponseWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -44,7 +44,8 @@ public class ProblemResponseWriter implements AuthenticationEntryPoint, AccessDe
         write(request, response, HttpStatus.FORBIDDEN, "the role of this token does not allow this call");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    /** Writes a problem document for a request that no controller (and no controller advice) answers. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = Problems.of(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
