@@ -2,25 +2,34 @@ package io.passerelle.connection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.passerelle.sync.RunCompletions;
 import io.passerelle.sync.SyncLauncher;
 import io.passerelle.sync.SyncMode;
 import io.passerelle.sync.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.stereotype.Component;
 
 /**
  * On start, creates the connections of the bootstrap files that do not exist yet. An existing connection is
  * never overwritten: once it is in the database, the API owns it. An archived one is never brought back: someone
- * deleted it, and only they (through the API) may create it again. Then, when asked, starts a sync of each.
+ * deleted it, and only they (through the API) may create it again. Then, when asked, syncs each, and waits for
+ * those runs to finish, at most {@code passerelle.bootstrap.ready-timeout}.
+ * <p>
+ * An {@link ApplicationRunner}, because Spring Boot publishes {@link ReadinessState#ACCEPTING_TRAFFIC} only once
+ * every runner has returned: until then readiness is down and {@code /api/**} answers 503, so that no client finds
+ * a bootstrapped connection missing (404) or its flows taken by the start-up sync (409). Liveness is up meanwhile
+ * (it is published before the runners): a long first sync does not get the instance restarted.
  */
 @Component
-public class ConnectionBootstrap {
+public class ConnectionBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionBootstrap.class);
 
@@ -28,17 +37,24 @@ public class ConnectionBootstrap {
     private final BootstrapFileReader reader;
     private final ConnectionService connections;
     private final ObjectProvider<SyncLauncher> syncLauncher;
+    private final RunCompletions completions;
 
     public ConnectionBootstrap(BootstrapProperties properties, BootstrapFileReader reader,
-            ConnectionService connections, ObjectProvider<SyncLauncher> syncLauncher) {
+            ConnectionService connections, ObjectProvider<SyncLauncher> syncLauncher, RunCompletions completions) {
         this.properties = properties;
         this.reader = reader;
         this.connections = connections;
         this.syncLauncher = syncLauncher;
+        this.completions = completions;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void onReady() {
+    @Override
+    public void run(ApplicationArguments arguments) {
+        startUp();
+    }
+
+    /** The connections of the files, then, when asked, their sync; answers when both are done (or timed out). */
+    public void startUp() {
         List<String> bootstrapped = run();
         if (properties.syncOnStart()) {
             syncOnStart(bootstrapped);
@@ -99,13 +115,23 @@ public class ConnectionBootstrap {
             log.warn("Bootstrap: sync-on-start is on but this build has no sync engine; nothing started");
             return;
         }
+        List<Long> started = new ArrayList<>();
         for (String id : ids) {
             try {
                 List<Long> runs = launcher.start(id, "all", Trigger.STARTUP, SyncMode.INCREMENTAL);
                 log.info("Bootstrap: started sync of {} (runs {})", id, runs);
+                started.addAll(runs);
             } catch (RuntimeException e) {
                 log.warn("Bootstrap: could not start the sync of {}: {}", id, e.getMessage());
             }
+        }
+        Set<Long> going = completions.await(started, properties.readyTimeout());
+        if (going.isEmpty()) {
+            log.info("Bootstrap: start-up sync finished ({} runs)", started.size());
+        } else {
+            log.warn("Bootstrap: start-up runs {} still going after {} (passerelle.bootstrap.ready-timeout); ready"
+                    + " anyway: a sync of their flows is refused (409) until they finish", going,
+                    properties.readyTimeout());
         }
     }
 }

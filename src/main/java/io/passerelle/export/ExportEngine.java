@@ -3,6 +3,7 @@ package io.passerelle.export;
 import io.passerelle.connection.Connection;
 import io.passerelle.sync.FailureMessages;
 import io.passerelle.sync.PageWorkers;
+import io.passerelle.sync.RunLog;
 import io.passerelle.sync.RunStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExportEngine {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExportEngine.class);
     private static final int RECONCILE_CHUNK = 1000;
 
     private final ExportItemStore items;
@@ -48,10 +46,12 @@ public class ExportEngine {
         runs.started(runId);
         ExportCounts counts = new ExportCounts();
         String message = null;
+        RuntimeException failure = null;
         try (ExportSink.Session<T, P> session = flow.sink().open(connection)) {
             new Run<>(runId, connection, flow, session, counts).execute();
         } catch (RuntimeException e) {
             message = FailureMessages.describe(e);
+            failure = e;
         }
         String status = message != null && counts.asMap().get("accepted") == 0 ? "FAILED" : counts.status();
         if (message == null && counts.unknown() > 0) {
@@ -59,8 +59,7 @@ public class ExportEngine {
                     + " which it holds before sending anything again";
         }
         runs.finishExport(runId, status, counts.asMap(), message);
-        LOG.info("run {} {} {} {}: {}{}", runId, connection.id(), flow.name(), status, counts.asMap(),
-                message == null ? "" : " — " + message);
+        RunLog.finished(runId, connection.id(), flow.name(), status, counts.asMap(), message, failure);
     }
 
     private final class Run<T, P> {

@@ -1,59 +1,88 @@
 package io.passerelle.ops;
 
-import io.passerelle.connection.ConnectionChanged;
-import io.passerelle.sync.RunFinished;
-import io.passerelle.sync.RunView;
+import io.passerelle.sync.SqlFiles;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The last run of every connection and flow, under {@code /actuator/health} as {@code connectionRuns}.
- * A failed run is shown, not turned into DOWN: an unreachable customer ERP must not get this
- * instance restarted by its orchestrator. Operators alert on {@code passerelle.runs{status="FAILED"}}.
+ * The last finished run of every connection and flow, under {@code /actuator/health} as {@code connectionRuns},
+ * read from the run table at each call: a restart forgets nothing. A connection whose last run of any flow FAILED
+ * is {@link #DEGRADED}, and so is this indicator; a PARTIAL run (some records refused) is not, its errors are
+ * the run's. DEGRADED, not DOWN, and answered 200: an unreachable customer ERP must not get this instance taken
+ * out of a load balancer or restarted. Operators alert on it, or on {@code passerelle_runs_total{status="FAILED"}}.
+ * <p>
+ * Connection ids, run ids and messages are details: {@code management.endpoint.health.show-details} shows them
+ * only to callers with an API token.
  */
 @Component("connectionRuns")
 public class ConnectionRunsHealthIndicator extends AbstractHealthIndicator {
 
-    private final Map<String, RunView> lastRuns = new ConcurrentHashMap<>();
+    /**
+     * Ranked between OUT_OF_SERVICE and UP ({@code management.endpoint.health.status.order}). No description: it
+     * would show to anonymous callers too, who get the status alone.
+     */
+    public static final Status DEGRADED = new Status("DEGRADED");
 
-    @EventListener
-    public void onRunFinished(RunFinished finished) {
-        RunView run = finished.run();
-        lastRuns.put(run.connection() + "/" + run.flow(), run);
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlFiles sql;
+
+    public ConnectionRunsHealthIndicator(NamedParameterJdbcTemplate jdbc, SqlFiles sql) {
+        super("connection runs could not be read");
+        this.jdbc = jdbc;
+        this.sql = sql;
     }
 
-    /** A deleted or archived connection is no one's concern any more: its flows leave the detail. */
-    @EventListener
-    public void onConnectionChanged(ConnectionChanged change) {
-        if (change.deleted()) {
-            lastRuns.keySet().removeIf(key -> key.startsWith(change.connectionId() + "/"));
+    private record LastRun(String connection, String flow, long id, String status, Timestamp finishedAt,
+            String message) {
+
+        boolean failed() {
+            return "FAILED".equals(status);
+        }
+
+        Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("runId", id);
+            details.put("status", status);
+            details.put("finishedAt", finishedAt.toInstant().toString());
+            if (message != null) {
+                details.put("message", message);
+            }
+            return details;
         }
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Map<String, Object> details = new TreeMap<>();
+        Map<String, List<LastRun>> byConnection = jdbc.query(sql.get("sql/ops/last-finished-runs.sql"), Map.of(),
+                        ConnectionRunsHealthIndicator::lastRun)
+                .stream().collect(Collectors.groupingBy(LastRun::connection, LinkedHashMap::new, Collectors.toList()));
+        Map<String, Object> connections = new LinkedHashMap<>();
         long failing = 0;
-        for (Map.Entry<String, RunView> entry : lastRuns.entrySet()) {
-            RunView run = entry.getValue();
-            Map<String, Object> last = new LinkedHashMap<>();
-            last.put("status", run.status());
-            last.put("finishedAt", run.finishedAt());
-            last.put("runId", run.id());
-            if (run.message() != null) {
-                last.put("message", run.message());
-            }
-            details.put(entry.getKey(), last);
-            if ("FAILED".equals(run.status())) {
-                failing++;
-            }
+        for (Map.Entry<String, List<LastRun>> connection : byConnection.entrySet()) {
+            Map<String, Object> flows = new LinkedHashMap<>();
+            connection.getValue().forEach(run -> flows.put(run.flow(), run.details()));
+            long failed = connection.getValue().stream().filter(LastRun::failed).count();
+            failing += failed;
+            connections.put(connection.getKey(), Map.of("status", (failed > 0 ? DEGRADED : Status.UP).getCode(),
+                    "flows", flows));
         }
-        builder.up().withDetail("failingFlows", failing).withDetails(details);
+        builder.status(failing > 0 ? DEGRADED : Status.UP)
+                .withDetail("failingFlows", failing)
+                .withDetail("connections", connections);
+    }
+
+    private static LastRun lastRun(ResultSet rs, int row) throws SQLException {
+        return new LastRun(rs.getString("connection_id"), rs.getString("flow"), rs.getLong("id"),
+                rs.getString("status"), rs.getTimestamp("finished_at"), rs.getString("message"));
     }
 }

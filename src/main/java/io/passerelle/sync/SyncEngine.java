@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SyncEngine {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private static final int MAX_PAYLOAD_ECHO = 1000;
 
     private final SyncStore store;
@@ -40,6 +37,7 @@ public class SyncEngine {
         RunCounts counts = new RunCounts();
         String status;
         String message = null;
+        RuntimeException failure = null;
         CompletableFuture<MappedPage> next = null;
         try {
             SyncTarget target = store.target(connectionId)
@@ -69,11 +67,11 @@ public class SyncEngine {
             }
             status = "FAILED";
             message = FailureMessages.describe(e);
+            failure = e;
             runs.addErrors(runId, counts.drainErrors());
         }
         runs.finish(runId, status, counts.asMap(), message);
-        LOG.info("run {} {} {} {}: {}{}", runId, connectionId, flow.name(), status, counts.asMap(),
-                message == null ? "" : " — " + message);
+        RunLog.finished(runId, connectionId, flow.name(), status, counts.asMap(), message, failure);
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -1,10 +1,11 @@
 package io.passerelle.sync;
 
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs a job's flows over one ERP session (one login for all of them). If the session cannot be
- * opened, every run of the job fails with the reason in words.
+ * opened, every run of the job fails with the reason in words, and says so in one log line each.
  */
 @Component
 public class SyncJobRunner {
@@ -28,9 +29,12 @@ public class SyncJobRunner {
             }
         } catch (RuntimeException e) {
             String reason = FailureMessages.describe(e);
-            for (long runId : job.runIds()) {
+            for (int i = 0; i < job.runIds().size(); i++) {
+                long runId = job.runIds().get(i);
                 if (runs.find(runId).map(run -> !run.finished()).orElse(false)) {
-                    runs.finish(runId, "FAILED", new RunCounts().asMap(), reason);
+                    Map<String, Integer> counts = new RunCounts().asMap();
+                    runs.finish(runId, "FAILED", counts, reason);
+                    RunLog.finished(runId, connectionId, job.flows().get(i).name(), "FAILED", counts, reason, e);
                 }
             }
         } finally {

@@ -81,8 +81,8 @@ class ConnectionBootstrapTest extends ApiTestSupport {
     @Test
     void startsASyncOfEachBootstrappedConnectionWhenAsked() {
         when(syncLauncher.start("boot-acumatica", "all", Trigger.STARTUP, SyncMode.INCREMENTAL)).thenReturn(List.of(1L));
-        new ConnectionBootstrap(new BootstrapProperties(List.of("classpath:bootstrap/connections-test.yaml"), true),
-                reader(), connections, provider()).onReady();
+        new ConnectionBootstrap(new BootstrapProperties(List.of("classpath:bootstrap/connections-test.yaml"), true,
+                java.time.Duration.ofSeconds(5)), reader(), connections, provider(), completions).startUp();
         verify(syncLauncher).start("boot-acumatica", "all", Trigger.STARTUP, SyncMode.INCREMENTAL);
         verify(syncLauncher, never()).start(org.mockito.ArgumentMatchers.eq("boot-broken"),
                 org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
@@ -92,16 +92,17 @@ class ConnectionBootstrapTest extends ApiTestSupport {
     void aFailingSyncStartIsLoggedNotThrown(CapturedOutput output) {
         when(syncLauncher.start("boot-acumatica", "all", Trigger.STARTUP, SyncMode.INCREMENTAL))
                 .thenThrow(new IllegalStateException("engine not ready"));
-        new ConnectionBootstrap(new BootstrapProperties(List.of("classpath:bootstrap/connections-test.yaml"), true),
-                reader(), connections, provider()).onReady();
+        new ConnectionBootstrap(new BootstrapProperties(List.of("classpath:bootstrap/connections-test.yaml"), true,
+                java.time.Duration.ofSeconds(5)), reader(), connections, provider(), completions).startUp();
         assertThat(output.getAll()).contains("could not start the sync of boot-acumatica");
     }
 
     @Test
     void neverBringsBackAConnectionSomeoneArchived(CapturedOutput output) {
         ConnectionBootstrap archivedFile = new ConnectionBootstrap(
-                new BootstrapProperties(List.of("classpath:bootstrap/connections-archived-test.yaml"), false),
-                reader(), connections, provider());
+                new BootstrapProperties(List.of("classpath:bootstrap/connections-archived-test.yaml"), false,
+                        java.time.Duration.ofMinutes(1)),
+                reader(), connections, provider(), completions);
         assertThat(archivedFile.run()).containsExactly("boot-archived");
         jdbc.update("insert into sync_run (connection_id, flow, direction, trigger_type, mode, started_at, status)"
                 + " values ('boot-archived', 'projects', 'IN', 'STARTUP', 'INCREMENTAL', current_timestamp, 'SUCCEEDED')");
@@ -121,8 +122,51 @@ class ConnectionBootstrapTest extends ApiTestSupport {
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void returnsOnlyOnceItsStartUpRunsHaveFinished(CapturedOutput output) throws Exception {
+        java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+        when(syncLauncher.start("boot-acumatica", "all", Trigger.STARTUP, SyncMode.INCREMENTAL)).thenReturn(List.of(41L));
+        when(runHistory.find(41L)).thenAnswer(call -> {
+            looked.countDown();
+            return java.util.Optional.of(startUpRun(false));
+        });
+        ConnectionBootstrap held = new ConnectionBootstrap(new BootstrapProperties(
+                List.of("classpath:bootstrap/connections-test.yaml"), true, java.time.Duration.ofMinutes(1)),
+                reader(), connections, provider(), completions);
+
+        java.util.concurrent.CompletableFuture<Void> startUp = java.util.concurrent.CompletableFuture.runAsync(held::startUp);
+        assertThat(looked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(startUp).as("held by the start-up run").isNotDone();
+        events.publishEvent(new io.passerelle.sync.RunFinished(startUpRun(true)));
+
+        startUp.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(output.getAll()).contains("Bootstrap: start-up sync finished (1 runs)");
+    }
+
+    @Test
+    void aStartUpSyncLongerThanTheReadyTimeoutIsLeftRunning(CapturedOutput output) {
+        when(syncLauncher.start("boot-acumatica", "all", Trigger.STARTUP, SyncMode.INCREMENTAL)).thenReturn(List.of(41L));
+        when(runHistory.find(41L)).thenReturn(java.util.Optional.of(startUpRun(false)));
+
+        new ConnectionBootstrap(new BootstrapProperties(List.of("classpath:bootstrap/connections-test.yaml"), true,
+                java.time.Duration.ofMillis(50)), reader(), connections, provider(), completions).startUp();
+
+        assertThat(output.getAll()).contains("Bootstrap: start-up runs [41] still going after PT0.05S");
+    }
+
+    private static io.passerelle.sync.RunView startUpRun(boolean finished) {
+        java.time.Instant now = java.time.Instant.now();
+        return new io.passerelle.sync.RunView(41L, "boot-acumatica", "employees", "IN", "STARTUP", "INCREMENTAL", now,
+                finished ? now : null, finished ? "SUCCEEDED" : "RUNNING", Map.of(), null);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
     @Autowired
     BootstrapFileReader fileReader;
+    @Autowired
+    io.passerelle.sync.RunCompletions completions;
     @Autowired
     org.springframework.beans.factory.ObjectProvider<io.passerelle.sync.SyncLauncher> launcherProvider;
 

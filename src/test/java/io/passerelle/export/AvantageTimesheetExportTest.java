@@ -2,6 +2,7 @@ package io.passerelle.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.passerelle.SandboxTest;
 import io.passerelle.codemap.CodeMapDocument;
 import io.passerelle.codemap.CodeMapEntry;
@@ -59,6 +60,8 @@ class AvantageTimesheetExportTest {
     JdbcTemplate jdbc;
     @Autowired
     ExportLauncherService launcher;
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     @BeforeEach
     void masterDataAndCodeMaps() {
@@ -106,6 +109,9 @@ class AvantageTimesheetExportTest {
         assertThat(cut.message()).contains("unknown outcome");
         assertThat(exportStates(sheet)).containsOnly("UNKNOWN");
         assertHeldOnce(lineIds(List.of(sheet)));
+        assertThat(prometheus.scrape()).as("operators see the lost answers")
+                .contains("# HELP passerelle_export_items_in_doubt Export items sent whose answer is not recorded")
+                .contains("passerelle_export_items_in_doubt{connection=\"sandbox-avantage\",kind=\"TIMESHEET_LINE\"} 5.0");
 
         long postsBefore = simulator.counters().requests("POST_TIMESHEETS");
         RunView reconciled = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
@@ -114,6 +120,8 @@ class AvantageTimesheetExportTest {
         assertThat(simulator.counters().requests("POST_TIMESHEETS")).as("nothing resent").isEqualTo(postsBefore);
         assertThat(exportStates(sheet)).containsOnly("ACCEPTED");
         assertHeldOnce(lineIds(List.of(sheet)));
+        assertThat(prometheus.scrape())
+                .contains("passerelle_export_items_in_doubt{connection=\"sandbox-avantage\",kind=\"TIMESHEET_LINE\"} 0.0");
     }
 
     @Test
@@ -124,10 +132,14 @@ class AvantageTimesheetExportTest {
         String items = lineIds.stream().map(id -> "[\"" + id + "\",\"" + id + "\"]").collect(Collectors.joining(",", "[", "]"));
         jdbc.update("insert into export_batch (connection_id, kind, batch_id, run_id, items, created_at) "
                 + "values (?, 'TIMESHEET_LINE', 'timesheet-line-stopped', 0, ?, current_timestamp)", CONNECTION, items);
+        assertThat(prometheus.scrape()).as("a batch on the wire counts its items")
+                .contains("passerelle_export_items_in_doubt{connection=\"sandbox-avantage\",kind=\"TIMESHEET_LINE\"} 3.0");
 
         launcher.expandInterruptedBatches();
         assertThat(exportStates(sheet)).as("in doubt as soon as the process is back").containsOnly("SENT");
         assertThat(jdbc.queryForObject("select count(*) from export_batch", Integer.class)).isZero();
+        assertThat(prometheus.scrape())
+                .contains("passerelle_export_items_in_doubt{connection=\"sandbox-avantage\",kind=\"TIMESHEET_LINE\"} 3.0");
 
         RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
         assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");

@@ -1,5 +1,6 @@
 package io.passerelle.erp.acumatica;
 
+import io.passerelle.sync.ErrorHandlingRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ public class AcumaticaHttpRoutes extends RouteBuilder {
                 .templateParameter("connectTimeoutMillis")
                 .templateParameter("responseTimeoutMillis")
                 .from("direct:{{requestEndpoint}}")
+                .routeConfigurationId(ErrorHandlingRoutes.FAIL_TO_CALLER)
                 .removeHeaders("CamelHttp*").id("forget-previous-http-headers")
                 .setHeader(Exchange.HTTP_METHOD, header(METHOD))
                 .setHeader(Exchange.HTTP_PATH, header(PATH))

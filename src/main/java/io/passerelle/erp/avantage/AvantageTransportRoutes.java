@@ -1,5 +1,6 @@
 package io.passerelle.erp.avantage;
 
+import io.passerelle.sync.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public class AvantageTransportRoutes extends RouteBuilder {
                 .templateParameter("port")
                 .templateParameter("connectTimeoutMillis")
                 .from("direct:{{requestEndpoint}}")
+                .routeConfigurationId(ErrorHandlingRoutes.FAIL_TO_CALLER)
                 .to("netty:tcp://{{host}}:{{port}}"
                         + "?sync=true&producerPoolEnabled=false&textline=false&keepAlive=true"
                         + "&encoders=#{{encoder}},#{{greetingGate}}&decoders=#{{decoder}}"
