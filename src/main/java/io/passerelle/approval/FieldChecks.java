@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.FieldProblem;
+import io.passerelle.request.TypeProblems;
 
 /**
  * The checks commitments and invoices share, collecting every problem before failing once
@@ -42,9 +43,11 @@ public final class FieldChecks {
         return List.copyOf(problems);
     }
 
+    /** Fails with every problem found, and the body's type errors ({@link TypeProblems}) first. */
     public void failIfAny(String what) {
-        if (!problems.isEmpty()) {
-            throw new InvalidItemException("the " + what + " is not valid: see errors", problems);
+        List<FieldProblem> all = TypeProblems.merge(problems);
+        if (!all.isEmpty()) {
+            throw new InvalidItemException("the " + what + " is not valid: see errors", all);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.passerelle.request.TypeProblems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,7 +110,7 @@ public class ConnectionService implements ConnectionDirectory {
     private static void rejectUnknownFields(ConnectionDocument document, List<FieldProblem> problems) {
         document.unknownFields().forEach(field -> problems.add(new FieldProblem(field, "unknown field")));
         if (!problems.isEmpty()) {
-            throw new InvalidConnectionException(problems, false);
+            throw new InvalidConnectionException(TypeProblems.merge(problems), false);
         }
     }
 

@@ -129,6 +129,33 @@ class CommitmentApiTest extends ApprovalApiSupport {
     }
 
     @Test
+    void everyFieldErrorIsListedTypeErrorsWithTheOthers() {
+        Response answer = call("POST", "/api/commitments", ENGINEER,
+                "{\"lines\":[{\"quantity\":\"ten\",\"unitCost\":\"x\",\"amount\":12}]}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.errorFields()).containsExactlyInAnyOrder("lines[0].quantity", "lines[0].unitCost",
+                "company", "connection", "type", "reference", "vendorId", "projectId", "date",
+                "lines[0].projectTaskId", "lines[0].costCode");
+        assertThat(answer.body()).contains("expected a number").doesNotContain("ten").doesNotContain("Exception");
+
+        String connection = connection(unique("cmt-types"), COMPANY);
+        Map<String, Object> body = commitment(COMPANY, connection, unique("SC"), 2);
+        body.put("vendorId", List.of(VENDOR));
+        body.put("date", Map.of("year", 2026));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) body.get("lines");
+        lines.get(0).put("amount", true);
+        lines.get(1).put("amount", 99.00); // 2 × 50 = 100.00
+        Response mixed = call("POST", "/api/commitments", ENGINEER, toJson(body));
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.errorFields()).containsExactlyInAnyOrder("vendorId", "date", "lines[0].amount",
+                "lines[1].amount");
+        assertThat(mixed.body()).contains("expected a string").contains("expected a number")
+                .contains("must be quantity × unitCost");
+    }
+
+    @Test
     void refusesNoLinesAndAWrongTypeByName() {
         String connection = connection(unique("cmt-nolines"), COMPANY);
         Map<String, Object> body = commitment(COMPANY, connection, unique("SC"), 0);

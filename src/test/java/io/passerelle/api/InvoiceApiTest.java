@@ -94,6 +94,22 @@ class InvoiceApiTest extends ApprovalApiSupport {
     }
 
     @Test
+    void typeErrorsAreListedWithTheOtherFieldErrors() {
+        String connection = connection(unique("inv-types"), COMPANY);
+        Map<String, Object> body = invoice(COMPANY, connection, unique("F"), 2);
+        body.put("total", "lots");
+        body.remove("date");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) body.get("lines");
+        lines.get(0).put("amount", "cent");
+        lines.get(1).put("costCode", "99-999");
+        Response answer = call("POST", "/api/invoices", ENGINEER, toJson(body));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactlyInAnyOrder("total", "lines[0].amount", "date",
+                "lines[1].costCode");
+    }
+
+    @Test
     void aVendorIdBreakingTheFormatIsRefusedBeforeAnythingIsStored() {
         String connection = connection(unique("inv-formats"), COMPANY,
                 Map.of("idFormats", Map.of("vendorId", Map.of("maxLength", 8, "allowed", "A-Z0-9"))));
