@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
 
 /**
- * A body read with type errors goes on to its controller only when its validator lists them with its own
+ * Opens the request's {@link TypeProblems} record while its {@code @RequestBody} is read, and only then. A body
+ * read with type errors goes on to its controller only when its validator lists them with its own
  * ({@link MergesTypeProblems}); any other is refused here, with every type error it has, so that no field read
  * as null for its wrong type is ever taken for an absent one.
  */
@@ -30,12 +31,14 @@ class TypeProblemsGuard implements RequestBodyAdvice {
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        TypeProblems.startRecording();
         return input;
     }
 
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
+        TypeProblems.stopRecording();
         List<FieldProblem> problems = TypeProblems.current();
         if (!problems.isEmpty() && !parameter.getParameterType().isAnnotationPresent(MergesTypeProblems.class)) {
             throw new BodyTypeException(problems);
@@ -46,6 +49,7 @@ class TypeProblemsGuard implements RequestBodyAdvice {
     @Override
     public Object handleEmptyBody(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
+        TypeProblems.stopRecording();
         return body;
     }
 }

@@ -26,26 +26,46 @@ public final class TypeProblems {
     private TypeProblems() {
     }
 
+    /** The record of the current request's body: open while the body is being read. */
+    private static final class Record {
+        final List<FieldProblem> problems = new ArrayList<>();
+        boolean open = true;
+    }
+
     /**
-     * Starts the record of the body the current request is about to read, replacing any earlier one; null outside
-     * a request, where type errors keep failing the read.
+     * Opens the record of the body the current request is about to read as its {@code @RequestBody}, replacing
+     * any earlier one. Outside a request it does nothing, and type errors keep failing the read.
      */
-    public static List<FieldProblem> startRecording() {
+    public static void startRecording() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null) {
-            return null;
+        if (request != null) {
+            request.setAttribute(ATTRIBUTE, new Record(), RequestAttributes.SCOPE_REQUEST);
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        request.setAttribute(ATTRIBUTE, problems, RequestAttributes.SCOPE_REQUEST);
-        return problems;
+    }
+
+    /** Closes the record: what is read afterwards in this request (an ERP's answer, say) fails on type errors. */
+    public static void stopRecording() {
+        Record record = record();
+        if (record != null) {
+            record.open = false;
+        }
+    }
+
+    /** Where a reader of the request body adds its type errors; null when no body is being read. */
+    public static List<FieldProblem> recording() {
+        Record record = record();
+        return record != null && record.open ? record.problems : null;
     }
 
     /** The type errors of the current request's body; empty when there were none or outside a request. */
-    @SuppressWarnings("unchecked")
     public static List<FieldProblem> current() {
+        Record record = record();
+        return record == null ? List.of() : List.copyOf(record.problems);
+    }
+
+    private static Record record() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Object problems = request == null ? null : request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        return problems == null ? List.of() : List.copyOf((List<FieldProblem>) problems);
+        return request == null ? null : (Record) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     }
 
     /**
