@@ -56,6 +56,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(status, detail, e.problems());
     }
 
+    @ExceptionHandler(BodyTypeException.class)
+    ResponseEntity<ProblemDetail> bodyTypes(BodyTypeException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
+    }
+
     @ExceptionHandler(ConnectionNotFoundException.class)
     ResponseEntity<ProblemDetail> connectionNotFound(ConnectionNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of(new FieldProblem("id", "no such connection")));
@@ -219,7 +224,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return String.join("", parts);
     }
 
-    private static String describe(@Nullable Class<?> type) {
+    /** What a client should have sent, in words: also the words of {@link TypeProblemRecorder}. */
+    static String describe(@Nullable Class<?> type) {
         if (type == null) {
             return "another type";
         }

@@ -1,6 +1,7 @@
 package io.passerelle.approval;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,8 +12,7 @@ import java.util.regex.Pattern;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.FieldProblem;
-import io.passerelle.idformat.IdFormats;
-import io.passerelle.idformat.IdKind;
+import io.passerelle.request.TypeProblems;
 
 /**
  * The checks commitments and invoices share, collecting every problem before failing once
@@ -43,9 +43,11 @@ public final class FieldChecks {
         return List.copyOf(problems);
     }
 
+    /** Fails with every problem found, and the body's type errors ({@link TypeProblems}) first. */
     public void failIfAny(String what) {
-        if (!problems.isEmpty()) {
-            throw new InvalidItemException("the " + what + " is not valid: see errors", problems);
+        List<FieldProblem> all = TypeProblems.merge(problems);
+        if (!all.isEmpty()) {
+            throw new InvalidItemException("the " + what + " is not valid: see errors", all);
         }
     }
 
@@ -141,15 +143,43 @@ public final class FieldChecks {
         return found;
     }
 
-    /** An id of an ERP record: text as {@link #text}, then the connection's id format for its kind, when set. */
-    public String id(String field, String value, boolean required, int max, Connection connection, IdKind kind,
-            IdFormats formats) {
-        String id = text(field, value, required, max);
-        if (id != null && connection != null) {
-            for (String violation : formats.violations(connection, kind, id, field)) {
-                add(field, violation);
-            }
+    /**
+     * A line's amount against its quantity and unit cost: when the line has a quantity, its amount must be
+     * quantity × unitCost rounded half-up to the cent, compared as numbers (12500 is 12500.00). A line without a
+     * quantity is a lump sum and is not checked. Null values were refused already, or are missing.
+     */
+    public void lineAmount(String at, BigDecimal quantity, BigDecimal unitCost, BigDecimal amount) {
+        if (quantity == null || amount == null) {
+            return;
         }
-        return id;
+        if (unitCost == null) {
+            add(at + ".unitCost", "required when the line has a quantity: its amount is quantity × unitCost");
+            return;
+        }
+        BigDecimal expected = quantity.multiply(unitCost).setScale(2, RoundingMode.HALF_UP);
+        if (expected.compareTo(amount) != 0) {
+            add(at + ".amount", "must be quantity × unitCost, " + quantity.toPlainString() + " × "
+                    + unitCost.toPlainString() + " = " + expected.toPlainString() + ", not "
+                    + amount.setScale(2).toPlainString());
+        }
+    }
+
+    /**
+     * The document's {@code total}, when it states one: money as {@link #amount}, equal to the sum of its lines'
+     * amounts. Compared only when every line amount is known, so that a wrong line is not reported twice.
+     */
+    public void total(String field, BigDecimal total, List<BigDecimal> lineAmounts) {
+        if (total == null) {
+            return;
+        }
+        BigDecimal checked = decimal(field, total, false, 2, MAX_AMOUNT);
+        if (checked == null || lineAmounts.isEmpty() || lineAmounts.contains(null)) {
+            return;
+        }
+        BigDecimal sum = lineAmounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        if (sum.compareTo(checked) != 0) {
+            add(field, "must be the sum of the lines' amounts, " + sum.toPlainString() + ", not "
+                    + checked.setScale(2).toPlainString());
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.passerelle.connection.FieldProblem;
+import io.passerelle.request.TypeProblems;
 import io.passerelle.sync.KeyNormalizer;
 
 /**
@@ -37,12 +38,12 @@ public class CodeMapValidator {
     public List<CodeMapEntry> validate(CodeMapKind kind, CodeMapDocument document, ErpCodes erpCodes) {
         List<FieldProblem> problems = new ArrayList<>();
         if (document == null || document.entries() == null) {
-            throw new InvalidCodeMapException("the code map is not valid: see errors",
+            throw invalid("the code map is not valid: see errors",
                     List.of(new FieldProblem("entries", "required (an empty list clears the map)")), false);
         }
         List<CodeMapEntry> entries = document.entries();
         if (entries.size() > MAX_ENTRIES) {
-            throw new InvalidCodeMapException("the code map is not valid: see errors",
+            throw invalid("the code map is not valid: see errors",
                     List.of(new FieldProblem("entries", "at most " + MAX_ENTRIES + " entries")), false);
         }
         Map<String, Integer> seen = new HashMap<>();
@@ -91,12 +92,16 @@ public class CodeMapValidator {
             erpKeys.add(erp);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidCodeMapException("the code map is not valid: see errors", problems, false);
+            throw invalid("the code map is not valid: see errors", problems, false);
         }
         Set<String> wanted = new LinkedHashSet<>(erpKeys);
+        wanted.remove(null); // an ERP code of the wrong type: already a type problem
         Map<String, String> known = wanted.isEmpty() ? Map.of() : erpCodes.find(wanted);
         List<CodeMapEntry> valid = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
+            if (erpKeys.get(i) == null) {
+                continue;
+            }
             String erpCode = known.get(erpKeys.get(i));
             if (erpCode == null) {
                 problems.add(new FieldProblem("entries[" + i + "].erpCode",
@@ -108,10 +113,18 @@ public class CodeMapValidator {
             valid.add(new CodeMapEntry(platformKeys.get(i), erpCode, regular));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidCodeMapException("the code map names ERP codes that do not exist: see errors",
-                    problems, true);
+            throw invalid("the code map names ERP codes that do not exist: see errors", problems, true);
+        }
+        if (!TypeProblems.current().isEmpty()) {
+            throw invalid("the code map is not valid: see errors", problems, false);
         }
         return valid;
+    }
+
+    /** The refusal, after the request body's type errors ({@link TypeProblems}): those make it a 400. */
+    private static InvalidCodeMapException invalid(String message, List<FieldProblem> problems, boolean unprocessable) {
+        return new InvalidCodeMapException(message, TypeProblems.merge(problems),
+                unprocessable && TypeProblems.current().isEmpty());
     }
 
     private static String describe(CodeMapKind kind) {

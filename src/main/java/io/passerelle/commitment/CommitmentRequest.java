@@ -1,8 +1,15 @@
 package io.passerelle.commitment;
 
+import java.math.BigDecimal;
 import java.util.List;
 
-/** The body of {@code POST /api/commitments}, as sent; {@link CommitmentValidator} checks every field. */
+import io.passerelle.request.MergesTypeProblems;
+
+/**
+ * The body of {@code POST /api/commitments}, as sent; {@link CommitmentValidator} checks every field.
+ * {@code total} is optional: when the platform states it, it must be the sum of the lines' amounts.
+ */
+@MergesTypeProblems
 public record CommitmentRequest(
         String company,
         String connection,
@@ -12,5 +19,6 @@ public record CommitmentRequest(
         String projectId,
         String description,
         String date,
-        List<CommitmentLineRequest> lines) {
+        List<CommitmentLineRequest> lines,
+        BigDecimal total) {
 }

@@ -12,6 +12,7 @@ import io.passerelle.approval.ItemNotFoundException;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.idformat.IdFormats;
+import io.passerelle.sync.SyncedKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,9 @@ public class CommitmentService {
     private final Clock clock;
 
     @Autowired
-    public CommitmentService(CommitmentStore store, ConnectionDirectory connections, IdFormats idFormats) {
-        this(store, new CommitmentValidator(connections, idFormats), Clock.systemUTC());
+    public CommitmentService(CommitmentStore store, ConnectionDirectory connections, IdFormats idFormats,
+            SyncedKeys synced) {
+        this(store, new CommitmentValidator(connections, idFormats, synced), Clock.systemUTC());
     }
 
     CommitmentService(CommitmentStore store, CommitmentValidator validator, Clock clock) {

@@ -7,12 +7,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.passerelle.request.MergesTypeProblems;
 
 /**
  * A connection as clients write it: the body of {@code POST}/{@code PUT /api/connections} and one entry of a
  * bootstrap file. Fields it does not know are kept aside (not dropped) so that they can be reported by name:
  * a misspelt {@code schedule} must not silently mean "no schedules".
  */
+@MergesTypeProblems
 public class ConnectionDocument {
 
     @JsonProperty

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.passerelle.request.TypeProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -207,7 +208,7 @@ public class ConnectionService implements ConnectionDirectory {
     private static void rejectUnknownFields(ConnectionDocument document, List<FieldProblem> problems) {
         document.unknownFields().forEach(field -> problems.add(new FieldProblem(field, "unknown field")));
         if (!problems.isEmpty()) {
-            throw new InvalidConnectionException(problems, false);
+            throw new InvalidConnectionException(TypeProblems.merge(problems), false);
         }
     }
 

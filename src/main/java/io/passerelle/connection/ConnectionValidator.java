@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.passerelle.request.TypeProblems;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,10 @@ public class ConnectionValidator {
         this.connectors = connectors;
     }
 
-    /** Throws {@link InvalidConnectionException} naming every problem; returns quietly when there is none. */
+    /**
+     * Throws {@link InvalidConnectionException} naming every problem, after the request body's type errors
+     * ({@link TypeProblems}); returns quietly when there is none.
+     */
     public void check(Connection connection) {
         List<FieldProblem> problems = new ArrayList<>();
         boolean unsupportedErp = checkErp(connection.erp(), problems);
@@ -46,9 +50,10 @@ public class ConnectionValidator {
         connector.ifPresent(c -> checkCredentials(connection.credentials(), c, problems));
         checkSchedules(connection.schedules(), connector, problems);
         checkLength("owner", connection.owner(), MAX_OWNER, problems);
-        if (!problems.isEmpty()) {
+        List<FieldProblem> all = TypeProblems.merge(problems);
+        if (!all.isEmpty()) {
             // 422 only when the request is otherwise fine: a bad request is fixed by the client, not by a new build
-            throw new InvalidConnectionException(problems, unsupportedErp && problems.size() == 1);
+            throw new InvalidConnectionException(all, unsupportedErp && problems.size() == 1 && all.size() == 1);
         }
     }
 

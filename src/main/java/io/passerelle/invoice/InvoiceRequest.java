@@ -1,8 +1,15 @@
 package io.passerelle.invoice;
 
+import java.math.BigDecimal;
 import java.util.List;
 
-/** The body of {@code POST /api/invoices}, as sent; {@link InvoiceValidator} checks every field. */
+import io.passerelle.request.MergesTypeProblems;
+
+/**
+ * The body of {@code POST /api/invoices}, as sent; {@link InvoiceValidator} checks every field.
+ * {@code total} is optional: when the platform states it, it must be the sum of the lines' amounts.
+ */
+@MergesTypeProblems
 public record InvoiceRequest(
         String company,
         String connection,
@@ -13,5 +20,6 @@ public record InvoiceRequest(
         String date,
         String dueDate,
         String description,
-        List<InvoiceLineRequest> lines) {
+        List<InvoiceLineRequest> lines,
+        BigDecimal total) {
 }

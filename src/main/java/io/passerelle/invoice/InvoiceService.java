@@ -12,6 +12,7 @@ import io.passerelle.approval.ItemNotFoundException;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.idformat.IdFormats;
+import io.passerelle.sync.SyncedKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,9 @@ public class InvoiceService {
     private final Clock clock;
 
     @Autowired
-    public InvoiceService(InvoiceStore store, ConnectionDirectory connections, IdFormats idFormats) {
-        this(store, new InvoiceValidator(connections, idFormats), Clock.systemUTC());
+    public InvoiceService(InvoiceStore store, ConnectionDirectory connections, IdFormats idFormats,
+            SyncedKeys synced) {
+        this(store, new InvoiceValidator(connections, idFormats, synced), Clock.systemUTC());
     }
 
     InvoiceService(InvoiceStore store, InvoiceValidator validator, Clock clock) {

@@ -5,30 +5,35 @@ import static io.passerelle.approval.FieldChecks.MAX_ID;
 import static io.passerelle.approval.FieldChecks.MAX_LINES;
 import static io.passerelle.approval.FieldChecks.MAX_REFERENCE;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.passerelle.approval.FieldChecks;
+import io.passerelle.approval.SyncedIds;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.idformat.IdFormats;
-import io.passerelle.idformat.IdKind;
+import io.passerelle.sync.SyncedKeys;
 
 /**
  * Checks a new vendor invoice field by field, reporting every fault at once ({@code lines[1].amount}): required
- * fields, lengths, amounts above 0 with 2 decimals, real dates (a due date not before the invoice date), a
- * connection of the invoice's company, and the vendor, project, task and cost code ids against the
- * connection's {@code options.idFormats}. A plain bean.
+ * fields, lengths, amounts above 0 with 2 decimals, the stated {@code total} (optional) equal to the sum of the
+ * lines, real dates (a due date not before the invoice date), a connection of the invoice's company, and the
+ * vendor, project, tasks and cost codes among the records synced for that company ({@link SyncedIds}: they are
+ * kept as the ERP spells them) and within the connection's {@code options.idFormats}. A plain bean.
  */
 public class InvoiceValidator {
 
     private final ConnectionDirectory connections;
     private final IdFormats idFormats;
+    private final SyncedKeys synced;
 
-    public InvoiceValidator(ConnectionDirectory connections, IdFormats idFormats) {
+    public InvoiceValidator(ConnectionDirectory connections, IdFormats idFormats, SyncedKeys synced) {
         this.connections = connections;
         this.idFormats = idFormats;
+        this.synced = synced;
     }
 
     public ValidInvoice validate(InvoiceRequest request) {
@@ -39,10 +44,11 @@ public class InvoiceValidator {
         }
         String company = checks.text("company", request.company(), true, 64);
         Connection connection = checks.connection(connections, request.connection(), company).orElse(null);
+        SyncedIds ids = new SyncedIds(synced, connection, idFormats, checks);
         String reference = checks.text("reference", request.reference(), true, MAX_REFERENCE);
-        String vendorId = checks.id("vendorId", request.vendorId(), true, MAX_ID, connection, IdKind.VENDOR_ID, idFormats);
-        String projectId = checks.id("projectId", request.projectId(), true, MAX_ID, connection, IdKind.PROJECT_ID,
-                idFormats);
+        ids.vendor("vendorId", checks.text("vendorId", request.vendorId(), true, MAX_ID));
+        String project = checks.text("projectId", request.projectId(), true, MAX_ID);
+        ids.project("projectId", project);
         String commitmentReference = checks.text("commitmentReference", request.commitmentReference(), false,
                 MAX_REFERENCE);
         LocalDate date = checks.date("date", request.date(), true);
@@ -51,7 +57,7 @@ public class InvoiceValidator {
             checks.add("dueDate", "must not be before date");
         }
         String description = checks.text("description", request.description(), false, MAX_DESCRIPTION);
-        List<InvoiceLine> lines = new ArrayList<>();
+        List<CheckedLine> checked = new ArrayList<>();
         if (request.lines() == null || request.lines().isEmpty()) {
             checks.add("lines", "at least one line is required");
         } else if (request.lines().size() > MAX_LINES) {
@@ -64,17 +70,25 @@ public class InvoiceValidator {
                     checks.add(at, "a line is required");
                     continue;
                 }
-                lines.add(new InvoiceLine(
-                        checks.id(at + ".projectTaskId", line.projectTaskId(), true, MAX_ID, connection,
-                                IdKind.PROJECT_TASK_ID, idFormats),
-                        checks.id(at + ".costCode", line.costCode(), true, MAX_ID, connection, IdKind.COST_CODE,
-                                idFormats),
-                        checks.text(at + ".description", line.description(), false, MAX_DESCRIPTION),
-                        checks.amount(at + ".amount", line.amount())));
+                ids.projectTask(at + ".projectTaskId", project,
+                        checks.text(at + ".projectTaskId", line.projectTaskId(), true, MAX_ID));
+                ids.costCode(at + ".costCode", checks.text(at + ".costCode", line.costCode(), true, MAX_ID));
+                checked.add(new CheckedLine(at, checks.text(at + ".description", line.description(), false,
+                        MAX_DESCRIPTION), checks.amount(at + ".amount", line.amount())));
             }
         }
+        checks.total("total", request.total(), checked.stream().map(CheckedLine::amount).toList());
+        ids.resolve();
         checks.failIfAny("invoice");
-        return new ValidInvoice(connection, reference, vendorId, projectId, commitmentReference, date, dueDate,
-                description, lines);
+        List<InvoiceLine> lines = checked.stream()
+                .map(line -> new InvoiceLine(ids.erpId(line.at() + ".projectTaskId"), ids.erpId(line.at() + ".costCode"),
+                        line.description(), line.amount()))
+                .toList();
+        return new ValidInvoice(connection, reference, ids.erpId("vendorId"), ids.erpId("projectId"),
+                commitmentReference, date, dueDate, description, lines);
+    }
+
+    /** A line whose own fields passed; its ids come from {@link SyncedIds} once the whole invoice is looked up. */
+    private record CheckedLine(String at, String description, BigDecimal amount) {
     }
 }

@@ -7,21 +7,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.passerelle.sync.CanonicalEntity;
 import io.passerelle.sync.SqlFiles;
+import io.passerelle.sync.SyncedKeys;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** {@link ReferenceLookup} on the integration database: one query per kind. */
+/**
+ * {@link ReferenceLookup} on the integration database: one query per kind. Synced records are found through
+ * {@link SyncedKeys}, the lookup financial documents use too.
+ */
 @Repository
 public class JdbcReferenceLookup implements ReferenceLookup {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlFiles sql;
+    private final SyncedKeys synced;
 
-    public JdbcReferenceLookup(NamedParameterJdbcTemplate jdbc, SqlFiles sql) {
+    public JdbcReferenceLookup(NamedParameterJdbcTemplate jdbc, SqlFiles sql, SyncedKeys synced) {
         this.jdbc = jdbc;
         this.sql = sql;
+        this.synced = synced;
     }
 
     @Override
@@ -32,22 +39,22 @@ public class JdbcReferenceLookup implements ReferenceLookup {
 
     @Override
     public Map<String, Long> employees(long companyId, Collection<String> matchKeys) {
-        return ids("sql/timesheet/employee-ids.sql", companyId, matchKeys);
+        return ids(CanonicalEntity.EMPLOYEE, companyId, matchKeys);
     }
 
     @Override
     public Map<String, Long> projects(long companyId, Collection<String> matchKeys) {
-        return ids("sql/timesheet/project-ids.sql", companyId, matchKeys);
+        return ids(CanonicalEntity.PROJECT, companyId, matchKeys);
     }
 
     @Override
     public Map<String, Long> activities(long companyId, Collection<String> compositeKeys) {
-        return ids("sql/timesheet/activity-ids.sql", companyId, compositeKeys);
+        return ids(CanonicalEntity.ACTIVITY, companyId, compositeKeys);
     }
 
     @Override
     public Map<String, Long> trades(long companyId, Collection<String> matchKeys) {
-        return ids("sql/timesheet/trade-ids.sql", companyId, matchKeys);
+        return ids(CanonicalEntity.TRADE, companyId, matchKeys);
     }
 
     @Override
@@ -72,15 +79,9 @@ public class JdbcReferenceLookup implements ReferenceLookup {
         return owners;
     }
 
-    private Map<String, Long> ids(String file, long companyId, Collection<String> matchKeys) {
+    private Map<String, Long> ids(CanonicalEntity entity, long companyId, Collection<String> matchKeys) {
         Map<String, Long> ids = new HashMap<>();
-        if (matchKeys.isEmpty()) {
-            return ids;
-        }
-        jdbc.query(sql.get(file), new MapSqlParameterSource("companyId", companyId).addValue("matchKeys", matchKeys),
-                rs -> {
-                    ids.put(rs.getString("match_key"), rs.getLong("id"));
-                });
+        synced.find(companyId, entity, matchKeys).forEach((key, record) -> ids.put(key, record.id()));
         return ids;
     }
 

@@ -3,10 +3,13 @@ package io.passerelle.timesheet;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.passerelle.request.MergesTypeProblems;
+
 /**
  * One timesheet line as the platform writes it. {@code lineId} (a UUID) is generated when absent; it is the
  * export's idempotency key. {@code date} is text so that a date that is not one is named, not a parse error.
  */
+@MergesTypeProblems
 public record LineRequest(
         String lineId,
         String date,

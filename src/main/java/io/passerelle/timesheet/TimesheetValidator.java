@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.passerelle.connection.FieldProblem;
+import io.passerelle.request.TypeProblems;
 import io.passerelle.sync.KeyNormalizer;
 
 /**
@@ -370,7 +371,10 @@ public class TimesheetValidator {
             Map<String, String> lineOwners) {
     }
 
-    /** The faults found so far; a conflict only when nothing else is wrong. */
+    /**
+     * The faults found so far, after the body's type errors ({@link TypeProblems}); a conflict only when nothing
+     * else is wrong. {@link #size()} counts this validator's own.
+     */
     private static final class Problems {
         private final List<FieldProblem> list = new ArrayList<>();
         private boolean onlyConflicts = true;
@@ -389,11 +393,12 @@ public class TimesheetValidator {
         }
 
         boolean isEmpty() {
-            return list.isEmpty();
+            return list.isEmpty() && TypeProblems.current().isEmpty();
         }
 
         InvalidTimesheetException failure() {
-            return new InvalidTimesheetException(list, onlyConflicts);
+            return new InvalidTimesheetException(TypeProblems.merge(list),
+                    onlyConflicts && TypeProblems.current().isEmpty());
         }
     }
 }

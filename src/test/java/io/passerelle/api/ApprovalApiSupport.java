@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.passerelle.sync.KeyNormalizer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -45,7 +46,23 @@ public abstract class ApprovalApiSupport extends ApiTestSupport {
     /** An APPROVER whose only capability is INVOICES. */
     public static final String INVOICE_APPROVER = "test-invoice-approver-token";
 
+    /** The ids {@link #commitment} and {@link #invoice} name, synced for every connection {@link #connection} makes. */
+    protected static final String VENDOR = "V-ACME";
+    protected static final String PROJECT = "P-1001";
+    /** Lines per document whose task and cost code are synced. */
+    protected static final int SYNCED_LINES = 10;
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Map<String, String> INSERT_IF_ABSENT = Map.of(
+            "vendor.code", "insert into vendor (company_id, match_key, loose_key, code, created_at, updated_at)"
+                    + " select ?, ?, ?, ?, ?, ? where not exists"
+                    + " (select 1 from vendor where company_id = ? and match_key = ?)",
+            "project.number", "insert into project (company_id, match_key, loose_key, number, created_at, updated_at)"
+                    + " select ?, ?, ?, ?, ?, ? where not exists"
+                    + " (select 1 from project where company_id = ? and match_key = ?)",
+            "cost_code.code", "insert into cost_code (company_id, match_key, loose_key, code, created_at, updated_at)"
+                    + " select ?, ?, ?, ?, ?, ? where not exists"
+                    + " (select 1 from cost_code where company_id = ? and match_key = ?)");
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -63,7 +80,46 @@ public abstract class ApprovalApiSupport extends ApiTestSupport {
         body.put("options", options);
         Response created = call("POST", "/api/connections", ADMIN, toJson(body));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        synced(id);
         return id;
+    }
+
+    /**
+     * What a sync of the connection's ERP would have written for its company: the vendor, project, tasks and cost
+     * codes that {@link #commitment} and {@link #invoice} name (documents are checked against synced records; the
+     * test ERP has no sync of its own). Kept when already there: companies are shared by connections.
+     */
+    protected void synced(String connectionId) {
+        long companyId = jdbc.queryForObject("select company_id from connection where id = ?", Long.class, connectionId);
+        record(companyId, "vendor", "code", VENDOR);
+        record(companyId, "project", "number", PROJECT);
+        long projectId = jdbc.queryForObject("select id from project where company_id = ? and match_key = ?",
+                Long.class, companyId, PROJECT);
+        for (int i = 0; i < SYNCED_LINES; i++) {
+            record(companyId, "cost_code", "code", "01-10" + i);
+            String task = "T-0" + i;
+            jdbc.update("insert into project_task (company_id, project_id, match_key, loose_key, code, is_default,"
+                            + " created_at, updated_at) select ?, ?, ?, ?, ?, false, ?, ? where not exists"
+                            + " (select 1 from project_task where company_id = ? and match_key = ?)",
+                    companyId, projectId, KeyNormalizer.compositeKey(PROJECT, task),
+                    KeyNormalizer.compositeKey(PROJECT, KeyNormalizer.looseKey(task)), task, now(), now(), companyId,
+                    KeyNormalizer.compositeKey(PROJECT, task));
+        }
+    }
+
+    /** One more vendor synced for the connection's company. */
+    protected void syncedVendor(String connectionId, String code) {
+        record(jdbc.queryForObject("select company_id from connection where id = ?", Long.class, connectionId),
+                "vendor", "code", code);
+    }
+
+    private void record(long companyId, String table, String codeColumn, String code) {
+        jdbc.update(INSERT_IF_ABSENT.get(table + "." + codeColumn), companyId, code, KeyNormalizer.looseKey(code), code,
+                now(), now(), companyId, code);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     protected String connection(String id, String company) {
@@ -77,8 +133,8 @@ public abstract class ApprovalApiSupport extends ApiTestSupport {
         body.put("connection", connection);
         body.put("type", "SUBCONTRACT");
         body.put("reference", reference);
-        body.put("vendorId", "V-ACME");
-        body.put("projectId", "P-1001");
+        body.put("vendorId", VENDOR);
+        body.put("projectId", PROJECT);
         body.put("description", "Coffrage niveau 2");
         body.put("date", "2026-03-02");
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -102,8 +158,8 @@ public abstract class ApprovalApiSupport extends ApiTestSupport {
         body.put("company", company);
         body.put("connection", connection);
         body.put("reference", reference);
-        body.put("vendorId", "V-ACME");
-        body.put("projectId", "P-1001");
+        body.put("vendorId", VENDOR);
+        body.put("projectId", PROJECT);
         body.put("commitmentReference", "SC-0001");
         body.put("date", "2026-03-10");
         body.put("dueDate", "2026-04-09");

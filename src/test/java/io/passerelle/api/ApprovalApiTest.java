@@ -110,6 +110,11 @@ class ApprovalApiTest extends ApprovalApiSupport {
         assertThat(noBody.errorFields()).containsExactly("reason");
         Response blank = call("POST", "/api/approvals/" + item + "/reject", APPROVER, "{\"reason\": \"  \"}");
         assertThat(blank.errorFields()).containsExactly("reason");
+        // a body whose validator does not list type errors is refused with them before its controller runs
+        Response typed = call("POST", "/api/approvals/" + item + "/reject", APPROVER, "{\"reason\": {\"text\": \"x\"}}");
+        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.errorFields()).containsExactly("reason");
+        assertThat(typed.body()).contains("expected a string");
 
         Response rejected = call("POST", "/api/approvals/" + item + "/reject", APPROVER,
                 "{\"reason\": \"wrong vendor\"}");

@@ -96,6 +96,14 @@ class CodeMapApiTest extends TimesheetApiSupport {
     }
 
     @Test
+    void aTypeErrorIsListedWithAnUnknownErpCodeAndMakesIt400() {
+        Response answer = call("PUT", HOURS, ENGINEER, "{\"entries\": [{\"platformCode\": \"A\", \"erpCode\": \"NOPE\","
+                + " \"regular\": \"yes\"}, {\"platformCode\": \"B\", \"erpCode\": \"REG\", \"regular\": [true]}]}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactly("entries[0].regular", "entries[1].regular", "entries[0].erpCode");
+    }
+
+    @Test
     void unknownKindsAndConnectionsAre404() {
         Response kind = call("GET", "/api/connections/" + CONNECTION + "/maps/trades", VIEWER);
         assertThat(kind.status()).isEqualTo(404);

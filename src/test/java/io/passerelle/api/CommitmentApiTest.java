@@ -75,6 +75,87 @@ class CommitmentApiTest extends ApprovalApiSupport {
     }
 
     @Test
+    void idsMustBeAmongTheSyncedRecordsAndAmountsMustBeQuantityTimesUnitCost() {
+        String connection = connection(unique("cmt-synced"), COMPANY);
+        String reference = unique("SC");
+        Map<String, Object> body = commitment(COMPANY, connection, reference, 2);
+        body.put("vendorId", "ZZZ");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) body.get("lines");
+        lines.get(0).putAll(Map.of("quantity", 10, "unitCost", 1250.00, "amount", 99.00));
+        lines.get(1).put("costCode", "99-999");
+        lines.get(1).put("projectTaskId", "T-99");
+        Response answer = call("POST", "/api/commitments", ENGINEER, toJson(body));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactlyInAnyOrder("vendorId", "lines[0].amount",
+                "lines[1].projectTaskId", "lines[1].costCode");
+        assertThat(answer.body())
+                .contains("no vendor 'ZZZ' among the vendors synced from " + connection)
+                .contains("no task 'T-99' of project 'P-1001' among the project tasks synced from " + connection)
+                .contains("no cost code '99-999' among the cost codes synced from " + connection)
+                .contains("must be quantity × unitCost, 10 × 1250 = 12500.00, not 99.00");
+        assertThat(jdbc.queryForObject("select count(*) from commitment where reference_number = ?", Integer.class,
+                reference)).isZero();
+    }
+
+    @Test
+    void idsAreStoredAsTheErpSpellsThemWhateverThePlatformTyped() {
+        String connection = connection(unique("cmt-spelling"), COMPANY);
+        Map<String, Object> body = commitment(COMPANY, connection, unique("SC"), 1);
+        body.put("vendorId", VENDOR + "\u00A0");
+        body.put("projectId", " P\u20111001");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) body.get("lines");
+        lines.get(0).put("projectTaskId", "T-00\u00A0");
+        lines.get(0).remove("quantity"); // a lump sum: its amount is not checked against the unit cost
+        JsonNode shown = call("GET", "/api/commitments/" + created("/api/commitments", body).node().path("id").asLong(),
+                VIEWER).node();
+        assertThat(shown.path("vendorId").asText()).isEqualTo(VENDOR);
+        assertThat(shown.path("projectId").asText()).isEqualTo(PROJECT);
+        assertThat(shown.path("lines").get(0).path("projectTaskId").asText()).isEqualTo("T-00");
+    }
+
+    @Test
+    void aStatedTotalMustBeTheSumOfTheLines() {
+        String connection = connection(unique("cmt-total"), COMPANY);
+        Map<String, Object> body = commitment(COMPANY, connection, unique("SC"), 2);
+        body.put("total", 150.00);
+        Response answer = call("POST", "/api/commitments", ENGINEER, toJson(body));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactly("total");
+        assertThat(answer.body()).contains("must be the sum of the lines' amounts, 200.00, not 150.00");
+        body.put("total", 200);
+        assertThat(created("/api/commitments", body).node().path("total").decimalValue()).isEqualByComparingTo("200");
+    }
+
+    @Test
+    void everyFieldErrorIsListedTypeErrorsWithTheOthers() {
+        Response answer = call("POST", "/api/commitments", ENGINEER,
+                "{\"lines\":[{\"quantity\":\"ten\",\"unitCost\":\"x\",\"amount\":12}]}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.errorFields()).containsExactlyInAnyOrder("lines[0].quantity", "lines[0].unitCost",
+                "company", "connection", "type", "reference", "vendorId", "projectId", "date",
+                "lines[0].projectTaskId", "lines[0].costCode");
+        assertThat(answer.body()).contains("expected a number").doesNotContain("ten").doesNotContain("Exception");
+
+        String connection = connection(unique("cmt-types"), COMPANY);
+        Map<String, Object> body = commitment(COMPANY, connection, unique("SC"), 2);
+        body.put("vendorId", List.of(VENDOR));
+        body.put("date", Map.of("year", 2026));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) body.get("lines");
+        lines.get(0).put("amount", true);
+        lines.get(1).put("amount", 99.00); // 2 × 50 = 100.00
+        Response mixed = call("POST", "/api/commitments", ENGINEER, toJson(body));
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.errorFields()).containsExactlyInAnyOrder("vendorId", "date", "lines[0].amount",
+                "lines[1].amount");
+        assertThat(mixed.body()).contains("expected a string").contains("expected a number")
+                .contains("must be quantity × unitCost");
+    }
+
+    @Test
     void refusesNoLinesAndAWrongTypeByName() {
         String connection = connection(unique("cmt-nolines"), COMPANY);
         Map<String, Object> body = commitment(COMPANY, connection, unique("SC"), 0);

@@ -45,6 +45,21 @@ class ConnectionApiTest extends ApiTestSupport {
         return body;
     }
 
+    @Test
+    void typeErrorsAreListedWithTheOtherFieldErrorsAndNothingIsCreated() {
+        Map<String, Object> body = payload("conn-types");
+        body.remove("id");
+        body.put("endpoints", "https://reachable.acme.example/entity");
+        body.put("allowOthersToEdit", "yes");
+        body.put("credentials", Map.of("user", Map.of("name", "integration"), "password", PASSWORD, "tenant", "ACME"));
+        Response answer = call("POST", "/api/connections", ADMIN, toJson(body));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactlyInAnyOrder("endpoints", "allowOthersToEdit",
+                "credentials.user", "id");
+        assertThat(answer.body()).contains("expected an array").contains("expected true or false")
+                .doesNotContain(PASSWORD);
+    }
+
     private Response create(String id) {
         call("DELETE", "/api/connections/" + id, ADMIN); // a PostgreSQL test database may outlive one run
         Response created = call("POST", "/api/connections", ADMIN, toJson(payload(id)));
@@ -197,7 +212,8 @@ class ConnectionApiTest extends ApiTestSupport {
 
         Response wrongType = call("POST", "/api/connections", ADMIN, "{\"id\": \"x\", \"allowOthersToEdit\": \"perhaps\"}");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.errorFields()).containsExactly("allowOthersToEdit");
+        assertThat(wrongType.errorFields()).as("the type error first, then what the validator found")
+                .containsExactly("allowOthersToEdit", "erp", "company", "endpoints");
         assertThat(wrongType.body()).doesNotContain("Exception").doesNotContain("perhaps");
 
         Response noBody = call("POST", "/api/connections", ADMIN, "");

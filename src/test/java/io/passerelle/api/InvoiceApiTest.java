@@ -63,9 +63,50 @@ class InvoiceApiTest extends ApprovalApiSupport {
         Response again = call("POST", "/api/invoices", ENGINEER, toJson(invoice(COMPANY, connection, reference, 1)));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorFields()).containsExactly("reference");
+        Map<String, Object> sameVendorSpelledOtherwise = invoice(COMPANY, connection, reference, 1);
+        sameVendorSpelledOtherwise.put("vendorId", VENDOR + "\u00A0");
+        assertThat(call("POST", "/api/invoices", ENGINEER, toJson(sameVendorSpelledOtherwise)).status())
+                .as("the vendor is the synced one, whatever the spelling").isEqualTo(409);
+        syncedVendor(connection, "V-OTHER");
         Map<String, Object> otherVendor = invoice(COMPANY, connection, reference, 1);
         otherVendor.put("vendorId", "V-OTHER");
         created("/api/invoices", otherVendor);
+    }
+
+    @Test
+    void idsMustBeAmongTheSyncedRecordsAndATotalTheSumOfTheLines() {
+        String connection = connection(unique("inv-synced"), COMPANY);
+        Map<String, Object> body = invoice(COMPANY, connection, unique("F"), 2);
+        body.put("vendorId", "ZZZ");
+        body.put("projectId", "P-9999");
+        body.put("total", 500.00);
+        Response answer = call("POST", "/api/invoices", ENGINEER, toJson(body));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.errorFields()).as("the tasks are not looked up under an unknown project")
+                .containsExactlyInAnyOrder("vendorId", "projectId", "total");
+        assertThat(answer.body()).contains("no vendor 'ZZZ' among the vendors synced from " + connection)
+                .contains("no project 'P-9999' among the projects synced from " + connection)
+                .contains("must be the sum of the lines' amounts, 501.00, not 500.00");
+        body.put("vendorId", VENDOR);
+        body.put("projectId", PROJECT);
+        body.put("total", 501);
+        created("/api/invoices", body);
+    }
+
+    @Test
+    void typeErrorsAreListedWithTheOtherFieldErrors() {
+        String connection = connection(unique("inv-types"), COMPANY);
+        Map<String, Object> body = invoice(COMPANY, connection, unique("F"), 2);
+        body.put("total", "lots");
+        body.remove("date");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) body.get("lines");
+        lines.get(0).put("amount", "cent");
+        lines.get(1).put("costCode", "99-999");
+        Response answer = call("POST", "/api/invoices", ENGINEER, toJson(body));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactlyInAnyOrder("total", "lines[0].amount", "date",
+                "lines[1].costCode");
     }
 
     @Test
@@ -77,11 +118,13 @@ class InvoiceApiTest extends ApprovalApiSupport {
         body.put("vendorId", "acme-supply");
         Response answer = call("POST", "/api/invoices", ENGINEER, toJson(body));
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorFields()).containsExactly("vendorId", "vendorId");
-        assertThat(answer.body()).contains("is 11 characters; at most 8 allowed for vendor ids on connection " + connection)
+        assertThat(answer.errorFields()).containsExactly("vendorId", "vendorId", "vendorId");
+        assertThat(answer.body()).contains("no vendor 'acme-supply' among the vendors synced from " + connection)
+                .contains("is 11 characters; at most 8 allowed for vendor ids on connection " + connection)
                 .contains("has characters not allowed ('a', 'c', 'm', 'e', '-', 's', 'u', 'p', 'l', 'y'); only [A-Z0-9]");
         assertThat(jdbc.queryForObject("select count(*) from invoice where reference_number = ?", Integer.class,
                 reference)).isZero();
+        syncedVendor(connection, "ACME01");
         body.put("vendorId", "ACME01");
         created("/api/invoices", body);
     }

@@ -113,6 +113,19 @@ class TimesheetApiTest extends TimesheetApiSupport {
     }
 
     @Test
+    void typeErrorsAreListedWithTheOtherFieldErrors() {
+        Response answer = call("POST", "/api/timesheets", ENGINEER, "{\"company\": \"" + COMPANY + "\","
+                + " \"employeeNumber\": \"E-00042\", \"lines\": ["
+                + "{\"date\": \"2026-11-16\", \"projectNumber\": \"P-1001\", \"hours\": \"eight\"},"
+                + "{\"date\": \"2026-11-17\", \"hours\": 8, \"earnings\": [{\"code\": \"KM\", \"quantity\": {}}]},"
+                + "{\"date\": [2026, 11, 18], \"projectNumber\": \"P-1001\", \"hours\": 8}]}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.errorFields()).containsExactlyInAnyOrder("lines[0].hours", "lines[1].projectNumber",
+                "lines[1].earnings[0].quantity", "lines[2].date");
+        assertThat(answer.body()).contains("expected a number").contains("expected a string");
+    }
+
+    @Test
     void namesTheCompanyAndMissingFields() {
         Response unknownCompany = call("POST", "/api/timesheets", ENGINEER,
                 toJson(sheet("NOBODY", "E-00042", null, List.of(line("2026-11-16", "P-1001", null, 8)))));

@@ -1,9 +1,12 @@
 package io.passerelle.sandbox.acumatica;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the simulator has seen, for tests that assert how a client behaved (retries, logouts, no second
@@ -19,9 +22,15 @@ public final class AcumaticaCounters {
     private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder tooManyRequests = new LongAdder();
     private final LongAdder loginLimitAnswers = new LongAdder();
+    private final ConcurrentHashMap<String, JsonNode> lastWrites = new ConcurrentHashMap<>();
 
     void request(String method, String entity) {
         requests.computeIfAbsent(method + " " + entity, k -> new LongAdder()).increment();
+    }
+
+    /** The body of a PUT as the client sent it, before the tenant rewrites ids to their stored spelling. */
+    void written(String entity, JsonNode body) {
+        lastWrites.put(entity, body.deepCopy());
     }
 
     void tooManyRequestsAnswered() {
@@ -35,6 +44,11 @@ public final class AcumaticaCounters {
     public long requests(String method, String entity) {
         LongAdder n = requests.get(method + " " + entity);
         return n == null ? 0 : n.sum();
+    }
+
+    /** The last PUT body of {@code entity} as it was received, e.g. to see which vendor id a client sent. */
+    public Optional<JsonNode> lastWrite(String entity) {
+        return Optional.ofNullable(lastWrites.get(entity));
     }
 
     public long logins() {
@@ -67,6 +81,7 @@ public final class AcumaticaCounters {
 
     public void reset() {
         requests.clear();
+        lastWrites.clear();
         tooManyRequests.reset();
         loginLimitAnswers.reset();
     }

@@ -542,6 +542,7 @@ public final class AcumaticaSimulator implements AutoCloseable {
             throw new ApiException(400, error("The request is invalid.", "The body must be one entity object.",
                     "PX.Api.ContractBased.InvalidEntityException"));
         }
+        counters.written(type.name(), body);
         boolean ifNoneMatch = "*".equals(trim(exchange.getRequestHeaders().getFirst("If-None-Match")));
         boolean ifMatch = "*".equals(trim(exchange.getRequestHeaders().getFirst("If-Match")));
         AcumaticaDataset.Mode mode = ifNoneMatch ? AcumaticaDataset.Mode.INSERT

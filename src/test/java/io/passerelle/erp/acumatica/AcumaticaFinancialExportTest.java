@@ -21,6 +21,8 @@ import io.passerelle.invoice.InvoiceView;
 import io.passerelle.sandbox.acumatica.AcumaticaSimulator;
 import io.passerelle.sandbox.acumatica.EntityType;
 import io.passerelle.sync.RunView;
+import io.passerelle.sync.SyncLauncher;
+import io.passerelle.sync.SyncMode;
 import io.passerelle.sync.Trigger;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -29,8 +31,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Accounting approvers decide what reaches Acumatica: nothing goes before it is accepted, a rejected
@@ -56,6 +60,17 @@ class AcumaticaFinancialExportTest {
     AcumaticaSimulator simulator;
     @Autowired
     ConnectionService connections;
+    @Autowired
+    SyncLauncher sync;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Documents are checked against what was synced: import the tenant's job structure and vendors first. */
+    @BeforeEach
+    void synced() {
+        assertThat(sync.runAndWait(CONNECTION, "all", Trigger.API, SyncMode.INCREMENTAL))
+                .allSatisfy(run -> assertThat(run.status()).as(run.flow() + ": " + run.message()).isEqualTo("SUCCEEDED"));
+    }
 
     @AfterEach
     void wellBehavedAgain() {
@@ -123,11 +138,37 @@ class AcumaticaFinancialExportTest {
     }
 
     @Test
+    void aVendorGivenWithATrailingNoBreakSpaceGoesToAcumaticaAsAcumaticaSpellsIt() {
+        String vendor = vendor(4);
+        String project = project();
+        CommitmentView commitment = commitments.create(new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT",
+                "SC-T" + NEXT.getAndIncrement(), vendor + "\u00A0", project, "Vendor id pasted from a spreadsheet",
+                "2026-11-16", List.of(new CommitmentLineRequest(" " + task(project) + "\u00A0", costCode(), "Coffrage",
+                        new BigDecimal("10"), new BigDecimal("1250.00"), new BigDecimal("12500.00"))),
+                new BigDecimal("12500")), "test");
+        assertThat(commitment.vendorId()).as("stored as synced").isEqualTo(vendor);
+        approvals.accept(ref(commitment.itemId()), "approver");
+
+        RunView run = export.runAndWait(CONNECTION, "commitments", Trigger.API);
+
+        assertThat(run.counts()).as(run.message()).containsEntry("accepted", 1).containsEntry("rejected", 0);
+        assertThat(simulator.counters().lastWrite("Subcontract")).hasValueSatisfying(sent -> {
+            assertThat(sent.path("VendorID").path("value").asText()).isEqualTo(vendor);
+            assertThat(sent.path("Details").get(0).path("Task").path("value").asText()).isEqualTo(task(project));
+        });
+        assertThat(subcontracts(commitment.reference())).hasSize(1);
+    }
+
+    @Test
     void acumaticasFieldErrorsAreTheItemsRejectionNamingTheField() {
         String project = project();
+        // synced before, since deleted in Acumatica: the platform's check passes, Acumatica's does not
+        jdbc.update("insert into cost_code (company_id, match_key, loose_key, code, description, created_at, updated_at)"
+                + " select company_id, '99-999', '99999', '99-999', 'Imprévus', current_timestamp, current_timestamp"
+                + " from connection where id = ?", CONNECTION);
         InvoiceView invoice = invoices.create(new InvoiceRequest(COMPANY, CONNECTION, "INV-" + NEXT.getAndIncrement(), vendor(3),
                 project, null, "2026-11-20", null, "Cost code unknown to Acumatica",
-                List.of(new InvoiceLineRequest(task(project), "99-999", "Travaux", new BigDecimal("100.00")))), "test");
+                List.of(new InvoiceLineRequest(task(project), "99-999", "Travaux", new BigDecimal("100.00"))), null), "test");
         approvals.accept(ref(invoice.itemId()), "approver");
 
         RunView run = export.runAndWait(CONNECTION, "invoices", Trigger.API);
@@ -153,13 +194,13 @@ class AcumaticaFinancialExportTest {
         return new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT", reference, vendor(2), project,
                 "Coffrage et béton, phase 1", "2026-11-16",
                 List.of(new CommitmentLineRequest(task(project), costCode(), "Coffrage", new BigDecimal("10"),
-                        new BigDecimal("1250.00"), new BigDecimal("12500.00"))));
+                        new BigDecimal("1250.00"), new BigDecimal("12500.00"))), null);
     }
 
     private InvoiceRequest invoice(String reference, String vendor) {
         String project = project();
         return new InvoiceRequest(COMPANY, CONNECTION, reference, vendor, project, null, "2026-11-20", "2026-12-20",
-                "Facture de progrès no 1", List.of(new InvoiceLineRequest(task(project), costCode(), "Travaux", new BigDecimal("4200.00"))));
+                "Facture de progrès no 1", List.of(new InvoiceLineRequest(task(project), costCode(), "Travaux", new BigDecimal("4200.00"))), null);
     }
 
     private void withIdFormats(Map<String, Object> formats) {
