@@ -1,8 +1,8 @@
 package io.passerelle.export;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.passerelle.TestDatabases;
 import io.passerelle.timesheet.PostgresSchema;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -11,16 +11,11 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
         disabledReason = "no PostgreSQL given: set PASSERELLE_TEST_DB_URL=jdbc:postgresql://host:5432/db")
 class ExportEnginePostgresTest extends ExportEngineTest {
 
-    private final String schema = "passerelle_engine_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema = TestDatabases.freshSchema("passerelle_engine");
 
     @Override
     protected HikariDataSource database() {
-        String url = System.getenv(PostgresSchema.ENV);
-        HikariDataSource postgres = new HikariDataSource();
-        postgres.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        postgres.setUsername(System.getenv().getOrDefault("PASSERELLE_TEST_DB_USER", "postgres"));
-        postgres.setPassword(System.getenv().getOrDefault("PASSERELLE_TEST_DB_PASSWORD", ""));
-        return postgres;
+        return TestDatabases.postgres(schema);
     }
 
     @Override

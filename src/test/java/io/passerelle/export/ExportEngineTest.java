@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.passerelle.TestDatabases;
 import io.passerelle.connection.Company;
 import io.passerelle.connection.Connection;
 import io.passerelle.sync.PageWorkers;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -60,16 +60,12 @@ class ExportEngineTest {
 
     /** The database under test: H2 here, PostgreSQL in the twin. */
     protected HikariDataSource database() {
-        HikariDataSource h2 = new HikariDataSource();
-        h2.setJdbcUrl("jdbc:h2:mem:engine-" + UUID.randomUUID()
-                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        return h2;
+        return TestDatabases.h2();
     }
 
     @BeforeEach
     void ledger() {
         dataSource = database();
-        dataSource.setMaximumPoolSize(4);
         Flyway.configure().dataSource(dataSource).schemas(schema()).load().migrate();
         jdbc = new NamedParameterJdbcTemplate(dataSource);
         jdbc.getJdbcTemplate().update("insert into company (code, name) values ('ENGINE', 'Engine inc.')");
