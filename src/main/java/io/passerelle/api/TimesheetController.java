@@ -93,7 +93,7 @@ public class TimesheetController {
     @ExceptionHandler(TimesheetConflictException.class)
     ResponseEntity<ProblemDetail> conflict(TimesheetConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(Problems.of(HttpStatus.CONFLICT, e.getMessage(), e.field(), e.getMessage()));
+                .body(Problems.of(HttpStatus.CONFLICT, e.getMessage(), e.problems()));
     }
 
     /** Two writers racing for one line id: the loser is told, without the database's words. */

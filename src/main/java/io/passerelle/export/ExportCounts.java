@@ -36,6 +36,23 @@ public final class ExportCounts {
         failed += n;
     }
 
+    /** A copy to tally one commit on: the run's counts adopt it once the commit went through. */
+    ExportCounts copy() {
+        ExportCounts copy = new ExportCounts();
+        copy.adopt(this);
+        return copy;
+    }
+
+    void adopt(ExportCounts other) {
+        read = other.read;
+        sent = other.sent;
+        accepted = other.accepted;
+        duplicates = other.duplicates;
+        rejected = other.rejected;
+        unknown = other.unknown;
+        failed = other.failed;
+    }
+
     public int unknown() {
         return unknown;
     }

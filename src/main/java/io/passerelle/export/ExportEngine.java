@@ -1,28 +1,38 @@
 package io.passerelle.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.connection.Connection;
 import io.passerelle.sync.FailureMessages;
 import io.passerelle.sync.PageWorkers;
 import io.passerelle.sync.RunLog;
+import io.passerelle.sync.RecordError;
 import io.passerelle.sync.RunStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbound engine, shared by every ERP. A run first asks the ERP about every item whose answer
  * was lost, then sends what is ready in batches: each batch is marked SENT and committed before it
  * goes, and its answer recorded item by item. Nothing in doubt is ever resent without asking.
+ * <p>
+ * Each of the run's commits (a batch going, a batch's answer, refusals, a reconciled chunk) holds, in one
+ * transaction, the ledger's rows, what the source is told ({@link ExportSource#sent}, {@link ExportSource#delivered}),
+ * the run's error rows for the items not delivered, and the run's counts so far: a process that stops between two
+ * commits leaves a ledger, a source, errors and counts that agree.
  */
 @Component
 public class ExportEngine {
@@ -33,12 +43,17 @@ public class ExportEngine {
     private final RunStore runs;
     private final ExportProperties properties;
     private final PageWorkers workers;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
 
-    public ExportEngine(ExportItemStore items, RunStore runs, ExportProperties properties, PageWorkers workers) {
+    public ExportEngine(ExportItemStore items, RunStore runs, ExportProperties properties, PageWorkers workers,
+            TransactionTemplate transaction, ObjectMapper json) {
         this.items = items;
         this.runs = runs;
         this.properties = properties;
         this.workers = workers;
+        this.transaction = transaction;
+        this.json = json;
     }
 
     /** Runs one outbound flow and records it under {@code runId}. Never throws: failures are the run's. */
@@ -70,8 +85,6 @@ public class ExportEngine {
         private final ExportSink.Session<T, P> session;
         private final ExportCounts counts;
         private final String kind;
-        /** The current page's items put on the wire, by source id: the source hears of them once the page is done. */
-        private final Map<String, T> onTheWire = new LinkedHashMap<>();
 
         Run(long runId, Connection connection, OutboundFlow<T, P> flow, ExportSink.Session<T, P> session,
                 ExportCounts counts) {
@@ -106,7 +119,8 @@ public class ExportEngine {
 
         /**
          * Items sent earlier whose answer was lost: the ERP says which it holds; the others may go again. Batches
-         * a stopped process left on the wire become SENT items first.
+         * a stopped process left on the wire become SENT items first. The source hears of the delivered ones in
+         * the same transaction: an earlier run may have stopped before it could tell it.
          */
         private void reconcile() {
             items.expandOrphans(connectionId, kind);
@@ -116,18 +130,26 @@ public class ExportEngine {
                 after = doubts.get(doubts.size() - 1).sourceId();
                 Set<String> held = session.holds(doubts.stream().map(ExportItemStore.InDoubt::idempotencyKey).toList());
                 Map<String, ItemOutcome> outcomes = new HashMap<>();
+                List<String> delivered = new ArrayList<>();
                 for (ExportItemStore.InDoubt doubt : doubts) {
-                    boolean delivered = held.contains(doubt.idempotencyKey());
+                    boolean holds = held.contains(doubt.idempotencyKey());
                     outcomes.put(doubt.sourceId(), new ItemOutcome(doubt.idempotencyKey(),
-                            delivered ? ExportState.ACCEPTED : ExportState.PENDING,
-                            delivered ? "RECONCILED" : null,
-                            delivered ? "the ERP already held it after an answer was lost" : null));
-                    if (delivered) {
-                        counts.read(1);
-                        counts.outcome(ExportState.ACCEPTED);
+                            holds ? ExportState.ACCEPTED : ExportState.PENDING,
+                            holds ? "RECONCILED" : null,
+                            holds ? "the ERP already held it after an answer was lost" : null));
+                    if (holds) {
+                        delivered.add(doubt.sourceId());
                     }
                 }
-                items.outcomes(connectionId, kind, runId, outcomes, Set.of());
+                commit(() -> {
+                    if (!delivered.isEmpty()) {
+                        flow.source().delivered(connection, delivered);
+                    }
+                    items.outcomes(connectionId, kind, runId, outcomes, Set.of());
+                }, List.of(), tally -> {
+                    tally.read(delivered.size());
+                    delivered.forEach(id -> tally.outcome(ExportState.ACCEPTED));
+                });
             }
         }
 
@@ -136,6 +158,7 @@ public class ExportEngine {
             Set<String> firstTime = new HashSet<>();
             Map<String, T> data = new HashMap<>();
             Map<String, ItemOutcome> refused = new HashMap<>();
+            List<RecordError> errors = new ArrayList<>();
             for (ExportCandidate<T> candidate : page) {
                 data.put(candidate.sourceId(), candidate.data());
                 if (!candidate.inLedger()) {
@@ -145,49 +168,50 @@ public class ExportEngine {
                 if (preparation.isReady()) {
                     ready.add(preparation.item());
                 } else {
-                    refused.put(candidate.sourceId(), new ItemOutcome(candidate.idempotencyKey(), ExportState.REJECTED,
-                            preparation.code(), preparation.message()));
-                    counts.outcome(ExportState.REJECTED);
+                    ItemOutcome outcome = new ItemOutcome(candidate.idempotencyKey(), ExportState.REJECTED,
+                            preparation.code(), preparation.message());
+                    refused.put(candidate.sourceId(), outcome);
+                    errors.add(error(outcome, candidate.data()));
                 }
             }
             if (!refused.isEmpty()) {
-                items.outcomes(connectionId, kind, runId, refused, firstTime);
+                commit(() -> items.outcomes(connectionId, kind, runId, refused, firstTime), errors,
+                        tally -> refused.forEach((id, outcome) -> tally.outcome(ExportState.REJECTED)));
             }
             return new Prepared<>(ready, firstTime, data);
         }
 
         /**
-         * Up to {@code batchesInFlight} batches travel at once; answers are recorded on this thread. Whatever
-         * happens, the source then hears of the page's items that went (a timesheet's sheet is frozen).
+         * Up to {@code batchesInFlight} batches travel at once; answers are recorded on this thread, each with the
+         * source told of the batch's items (a timesheet's sheet is frozen). A batch that certainly did not leave
+         * stops the sending; the batches already on the wire are still recorded, then the run fails.
          */
         private void send(Prepared<T, P> prepared) {
             List<PreparedItem<P>> ready = prepared.ready();
             Deque<InFlight<P>> inFlight = new ArrayDeque<>();
             int size = flow.sink().batchSize();
-            try {
-                for (int from = 0; from < ready.size(); from += size) {
-                    List<PreparedItem<P>> batch = ready.subList(from, Math.min(ready.size(), from + size));
-                    String batchId = BatchIds.of(connectionId, kind, batch.stream().map(PreparedItem::idempotencyKey).toList());
-                    items.sending(connectionId, kind, batchId, runId, batch, prepared.firstTime());
-                    counts.sent(batch.size());
-                    batch.forEach(item -> onTheWire.put(item.sourceId(), prepared.data().get(item.sourceId())));
-                    inFlight.add(new InFlight<>(batchId, batch, prepared.firstTime(), session.send(batchId, batch)));
-                    if (inFlight.size() >= properties.batchesInFlight()) {
-                        record(inFlight.poll());
-                    }
+            NotSentException notSent = null;
+            for (int from = 0; from < ready.size() && notSent == null; from += size) {
+                List<PreparedItem<P>> batch = ready.subList(from, Math.min(ready.size(), from + size));
+                String batchId = BatchIds.of(connectionId, kind, batch.stream().map(PreparedItem::idempotencyKey).toList());
+                commit(() -> items.sending(connectionId, kind, batchId, runId, batch, prepared.firstTime()), List.of(),
+                        tally -> tally.sent(batch.size()));
+                inFlight.add(new InFlight<>(batchId, batch, prepared.firstTime(), session.send(batchId, batch)));
+                if (inFlight.size() >= properties.batchesInFlight()) {
+                    notSent = record(inFlight.poll(), prepared.data());
                 }
-                while (!inFlight.isEmpty()) {
-                    record(inFlight.poll());
-                }
-            } finally {
-                if (!onTheWire.isEmpty()) {
-                    flow.source().sent(connection, List.copyOf(onTheWire.values()));
-                    onTheWire.clear();
-                }
+            }
+            while (!inFlight.isEmpty()) {
+                NotSentException failed = record(inFlight.poll(), prepared.data());
+                notSent = notSent == null ? failed : notSent;
+            }
+            if (notSent != null) {
+                throw notSent;
             }
         }
 
-        private void record(InFlight<P> batch) {
+        /** Records one batch's answer; answers the failure when the batch certainly did not leave. */
+        private NotSentException record(InFlight<P> batch, Map<String, T> data) {
             Map<String, String> sourceByKey = new HashMap<>();
             batch.items().forEach(item -> sourceByKey.put(item.idempotencyKey(), item.sourceId()));
             Map<String, ItemOutcome> outcomes = new HashMap<>();
@@ -206,23 +230,85 @@ public class ExportEngine {
                 if (cause instanceof NotSentException notSent) {
                     Map<String, ItemOutcome> retried = allOf(batch, ExportState.PENDING, null, null);
                     retried.keySet().removeAll(batch.firstTime());
-                    items.answered(connectionId, kind, batch.batchId(), runId, retried, batch.firstTime());
-                    batch.items().forEach(item -> onTheWire.remove(item.sourceId()));
-                    counts.failed(batch.items().size());
-                    throw notSent;
+                    String reason = FailureMessages.describe(notSent);
+                    List<RecordError> errors = batch.items().stream().map(item -> new RecordError(kind,
+                            item.idempotencyKey(), NOT_SENT, reason + "; it is sent again by the next run",
+                            payload(item.payload()), true)).toList();
+                    commit(() -> items.answered(connectionId, kind, batch.batchId(), runId, retried, batch.firstTime()),
+                            errors, tally -> tally.failed(batch.items().size()));
+                    return notSent;
                 }
                 String reason = FailureMessages.describe(cause);
-                outcomes = allOf(batch, ExportState.UNKNOWN, "NO_ANSWER", reason);
+                outcomes = allOf(batch, ExportState.UNKNOWN, NO_ANSWER, reason);
             }
+            List<RecordError> errors = new ArrayList<>();
+            List<T> went = new ArrayList<>(batch.items().size());
+            List<ExportState> tallied = new ArrayList<>(batch.items().size());
             for (PreparedItem<P> item : batch.items()) {
                 ItemOutcome outcome = outcomes.get(item.sourceId());
-                counts.outcome(outcome == null ? ExportState.UNKNOWN : outcome.state());
+                tallied.add(outcome == null ? ExportState.UNKNOWN : outcome.state());
                 if (outcome == null) {
                     // the answer is silent about it: in doubt, like a batch whose answer was lost
+                    outcome = new ItemOutcome(item.idempotencyKey(), ExportState.SENT, NO_ANSWER,
+                            "the ERP's answer did not mention it");
                     outcomes.put(item.sourceId(), new ItemOutcome(item.idempotencyKey(), ExportState.SENT, null, null));
                 }
+                if (!outcome.state().delivered()) {
+                    errors.add(error(outcome, item.payload()));
+                }
+                went.add(data.get(item.sourceId()));
             }
-            items.answered(connectionId, kind, batch.batchId(), runId, outcomes, batch.firstTime());
+            Map<String, ItemOutcome> answered = outcomes;
+            // the source first: its rows (a timesheet) are locked before the ledger's, the order the API takes them in
+            commit(() -> {
+                flow.source().sent(connection, went);
+                items.answered(connectionId, kind, batch.batchId(), runId, answered, batch.firstTime());
+            }, errors, tally -> tallied.forEach(tally::outcome));
+            return null;
+        }
+
+        /**
+         * One commit of the run: {@code ledger} (the ledger's rows and what the source is told), the error rows, and
+         * the run's counts with {@code tally} added. The run's counts move only once the commit went through, so
+         * that they say what the ledger says.
+         */
+        private void commit(Runnable ledger, List<RecordError> errors, Consumer<ExportCounts> tally) {
+            ExportCounts next = counts.copy();
+            tally.accept(next);
+            transaction.executeWithoutResult(status -> {
+                ledger.run();
+                runs.addErrors(runId, errors);
+                runs.progressExport(runId, next.asMap());
+            });
+            counts.adopt(next);
+        }
+
+        /**
+         * The run's error row for an item not delivered: REJECTED with the ERP's (or the refusal's) code and words;
+         * anything else (no answer, not sent) retryable. {@code payload} is what the ERP was sent (or the item, when
+         * it was refused before), never a credential: those stay in the sink's session.
+         */
+        private RecordError error(ItemOutcome outcome, Object item) {
+            boolean rejected = outcome.state() == ExportState.REJECTED;
+            String code = outcome.code() != null ? outcome.code()
+                    : rejected ? "REJECTED" : outcome.state() == ExportState.UNKNOWN ? NO_ANSWER : "FAILED";
+            String message = outcome.message() != null && !outcome.message().isBlank() ? outcome.message()
+                    : rejected ? "the ERP refused it without giving a reason" : "no usable answer from the ERP";
+            if (!rejected) {
+                message += "; the next run asks the ERP whether it holds it before sending it again";
+            }
+            return new RecordError(kind, outcome.idempotencyKey(), code, message, payload(item), !rejected);
+        }
+
+        private String payload(Object item) {
+            if (item == null || item instanceof JsonNode) {
+                return item == null ? null : item.toString();
+            }
+            try {
+                return json.writeValueAsString(item);
+            } catch (JsonProcessingException e) {
+                return null;
+            }
         }
 
         private Map<String, ItemOutcome> allOf(InFlight<P> batch, ExportState state, String code, String message) {
@@ -235,6 +321,9 @@ public class ExportEngine {
     /** A page ready to go, which of its items have no ledger row yet, and each candidate's data by source id. */
     private record Prepared<T, P>(List<PreparedItem<P>> ready, Set<String> firstTime, Map<String, T> data) {
     }
+
+    private static final String NO_ANSWER = "NO_ANSWER";
+    private static final String NOT_SENT = "NOT_SENT";
 
     private record InFlight<P>(String batchId, List<PreparedItem<P>> items, Set<String> firstTime,
             CompletableFuture<List<ItemOutcome>> answer) {

@@ -51,4 +51,10 @@ public class InvoiceSource implements ExportSource<ExportableInvoice> {
     public void sent(Connection connection, List<ExportableInvoice> items) {
         // the export ledger is the record of what went
     }
+
+    /** Nothing to do either: the ledger row reconciliation writes is what makes it EXPORTED. */
+    @Override
+    public void delivered(Connection connection, List<String> sourceIds) {
+        // the export ledger is the record of what went
+    }
 }

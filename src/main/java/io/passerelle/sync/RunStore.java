@@ -81,6 +81,18 @@ public class RunStore implements RunHistory {
         announce(runId);
     }
 
+    /**
+     * An export run's counts so far, written in the transaction of each batch it records (cheap: one row by its
+     * key), so that a run whose process stops shows what it had sent and what was answered.
+     */
+    public void progressExport(long runId, Map<String, Integer> counts) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", runId);
+        for (String count : EXPORT_COUNTS) {
+            params.addValue(count, counts.getOrDefault(count, 0));
+        }
+        jdbc.update(sql.get("sql/run/progress-export.sql"), params);
+    }
+
     public void addErrors(long runId, List<RecordError> errors) {
         if (errors.isEmpty()) {
             return;

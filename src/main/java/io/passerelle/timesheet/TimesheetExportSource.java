@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.export.ExportState;
@@ -103,14 +103,29 @@ public class TimesheetExportSource {
                 .orElseThrow(() -> new ConnectionNotFoundException(connectionId));
     }
 
-    /** VALIDATED → FROZEN for these timesheets; FROZEN and DRAFT ones are left as they are. Idempotent. */
+    /**
+     * These timesheets become FROZEN: their lines went to an ERP. A DRAFT one too (it was set back to DRAFT while
+     * its lines were on the wire: the ERP holds them now). Idempotent. In id order, so that two exports freezing
+     * sheets of one company lock them in the same order.
+     */
     @Transactional
     public int freeze(Collection<String> timesheetIds) {
         OffsetDateTime now = TimesheetStore.utc(clock.instant());
-        SqlParameterSource[] sheets = new LinkedHashSet<>(timesheetIds).stream()
+        SqlParameterSource[] sheets = new TreeSet<>(timesheetIds).stream()
                 .map(id -> new MapSqlParameterSource("timesheetId", id).addValue("now", now))
                 .toArray(SqlParameterSource[]::new);
         return sheets.length == 0 ? 0 : Arrays.stream(jdbc.batchUpdate(sql.get("sql/timesheet/freeze.sql"), sheets)).sum();
+    }
+
+    /** Freezes the timesheets these lines belong to (see {@link #freeze}); unknown line ids are ignored. */
+    @Transactional
+    public int freezeSheetsOfLines(Collection<String> lineIds) {
+        if (lineIds.isEmpty()) {
+            return 0;
+        }
+        List<String> sheets = jdbc.query(sql.get("sql/timesheet/line-owners.sql"), Map.of("lineIds", lineIds),
+                (rs, n) -> rs.getString("timesheet_id"));
+        return freeze(sheets);
     }
 
     private record Row(String lineId, String timesheetId, TimesheetStatus status, String employeeNumber,

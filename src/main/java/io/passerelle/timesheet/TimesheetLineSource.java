@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Timesheet lines as the export engine sees them: keyed and made idempotent by the platform's line id.
- * Sheets whose lines went out become FROZEN (seed rule: changes after that are made in the ERP).
+ * Sheets whose lines went out become FROZEN (seed rule: changes after that are made in the ERP), whichever way the
+ * engine learns that they went: a batch's answer, or reconciliation after a lost answer or a stopped process.
  */
 @Component
 public class TimesheetLineSource implements ExportSource<ExportableLine> {
@@ -31,9 +32,16 @@ public class TimesheetLineSource implements ExportSource<ExportableLine> {
                 .toList();
     }
 
+    /** A sheet freezes as soon as one of its lines went, whatever the answer: the ERP may hold it. */
     @Override
     public void sent(Connection connection, List<ExportableLine> went) {
         lines.freeze(went.stream().filter(line -> line.timesheetStatus() == TimesheetStatus.VALIDATED)
                 .map(ExportableLine::timesheetId).distinct().toList());
+    }
+
+    /** Lines an earlier run sent without recording it (a stopped process): their sheets freeze now. */
+    @Override
+    public void delivered(Connection connection, List<String> lineIds) {
+        lines.freezeSheetsOfLines(lineIds);
     }
 }

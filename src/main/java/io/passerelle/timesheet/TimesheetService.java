@@ -2,10 +2,12 @@ package io.passerelle.timesheet;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.passerelle.connection.FieldProblem;
 import io.passerelle.export.ExportState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,8 @@ public class TimesheetService {
     /** States in which an ERP holds the line, or may hold it: the line cannot change any more. */
     private static final Set<String> IN_ERP = Set.of(ExportState.SENT.name(), ExportState.ACCEPTED.name(),
             ExportState.DUPLICATE.name(), ExportState.UNKNOWN.name());
+    /** States in which the ERP may or may not hold the line: the next export asks it. */
+    private static final Set<String> IN_DOUBT = Set.of(ExportState.SENT.name(), ExportState.UNKNOWN.name());
 
     private final TimesheetStore store;
     private final TimesheetValidator validator;
@@ -62,7 +66,11 @@ public class TimesheetService {
         return new TimesheetPage(items, next);
     }
 
-    /** DRAFT ↔ VALIDATED, anything → FROZEN; FROZEN → anything else is a conflict. The same status is a no-op. */
+    /**
+     * DRAFT ↔ VALIDATED, anything → FROZEN; FROZEN → anything else is a conflict. The same status is a no-op. A
+     * sheet none of whose lines is FROZEN yet may still have lines an ERP holds or may hold (an export stopped
+     * before it could freeze the sheet; the next one does): it cannot go back to DRAFT, each such line is named.
+     */
     @Transactional
     public TimesheetView changeStatus(String timesheetId, TimesheetStatus next) {
         Instant now = clock.instant();
@@ -71,9 +79,36 @@ public class TimesheetService {
             if (!head.status().canBecome(next)) {
                 throw new TimesheetConflictException("status", "a FROZEN timesheet stays FROZEN");
             }
+            if (next == TimesheetStatus.DRAFT) {
+                refuseDraftWithLinesInErp(get(timesheetId));
+            }
             store.setStatus(timesheetId, next, now);
         }
         return get(timesheetId);
+    }
+
+    private static void refuseDraftWithLinesInErp(TimesheetView sheet) {
+        List<FieldProblem> problems = new ArrayList<>();
+        boolean inDoubt = false;
+        for (int i = 0; i < sheet.lines().size(); i++) {
+            LineView line = sheet.lines().get(i);
+            for (LineExport export : line.exports()) {
+                if (IN_DOUBT.contains(export.state())) {
+                    inDoubt = true;
+                    problems.add(new FieldProblem("lines[" + i + "]", "line " + line.lineId() + " is " + export.state()
+                            + " with connection '" + export.connection() + "': it went to the ERP and its answer is not"
+                            + " recorded; the next export asks the ERP whether it holds it"));
+                } else if (IN_ERP.contains(export.state())) {
+                    problems.add(new FieldProblem("lines[" + i + "]", "line " + line.lineId() + " is " + export.state()
+                            + " with connection '" + export.connection() + "': the ERP holds it; change it there"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TimesheetConflictException("this timesheet cannot go back to DRAFT: " + (inDoubt
+                    ? "some of its lines are in doubt with an ERP (SENT or UNKNOWN)" : "some of its lines are held by an ERP")
+                    + "; see errors", problems);
+        }
     }
 
     /** Replaces every line of a timesheet that is not FROZEN and none of whose lines an ERP holds. */

@@ -210,6 +210,35 @@ class TimesheetApiTest extends TimesheetApiSupport {
     }
 
     @Test
+    void aSheetWithLinesInDoubtCannotGoBackToDraftAndEachIsNamed() {
+        JsonNode sheet = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(
+                line("2026-11-16", "P-1001", null, 8),
+                line("2026-11-17", "P-1001", null, 8),
+                line("2026-11-18", "P-1001", null, 8)))).node();
+        String id = sheet.path("id").asText();
+        String sent = sheet.path("lines").get(0).path("lineId").asText();
+        String unknown = sheet.path("lines").get(2).path("lineId").asText();
+        exportItem(CONNECTION, sent, "SENT", null, null);
+        exportItem(CONNECTION, unknown, "UNKNOWN", "NO_ANSWER", "timed out");
+
+        Response refused = status(id, "DRAFT");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.node().path("detail").asText()).contains("DRAFT").contains("in doubt");
+        assertThat(refused.errorFields()).containsExactly("lines[0]", "lines[2]");
+        assertThat(refused.node().path("errors").get(0).path("message").asText()).contains(sent).contains("SENT")
+                .contains(CONNECTION);
+        assertThat(refused.node().path("errors").get(1).path("message").asText()).contains(unknown).contains("UNKNOWN");
+        assertThat(call("GET", "/api/timesheets/" + id, VIEWER).node().path("status").asText()).isEqualTo("VALIDATED");
+
+        exportItem(CONNECTION, sent, "PENDING", null, null);
+        exportItem(CONNECTION, unknown, "REJECTED", "UNKNOWN_ACTIVITY", "no such activity");
+        assertThat(status(id, "DRAFT").node().path("status").asText())
+                .as("once nothing is in doubt or held, the sheet may go back").isEqualTo("DRAFT");
+    }
+
+    @Test
     void aValidatedTimesheetWithLinesInTheErpCannotBeReplaced() {
         JsonNode sheet = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(line("2026-11-16", "P-1001", null, 8))))
                 .node();

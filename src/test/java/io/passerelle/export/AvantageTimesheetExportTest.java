@@ -1,32 +1,46 @@
 package io.passerelle.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.SandboxTest;
 import io.passerelle.codemap.CodeMapDocument;
 import io.passerelle.codemap.CodeMapEntry;
 import io.passerelle.codemap.CodeMapService;
+import io.passerelle.connection.Connection;
+import io.passerelle.connection.ConnectionDirectory;
+import io.passerelle.connection.FieldProblem;
+import io.passerelle.erp.avantage.AvantageTimesheetSink;
 import io.passerelle.sandbox.avantage.Activity;
 import io.passerelle.sandbox.avantage.AvantageSimulator;
 import io.passerelle.sandbox.avantage.TimesheetLine;
 import io.passerelle.sync.KeyNormalizer;
+import io.passerelle.sync.RunErrorView;
+import io.passerelle.sync.RunStore;
 import io.passerelle.sync.RunView;
 import io.passerelle.sync.SyncLauncher;
 import io.passerelle.sync.SyncMode;
 import io.passerelle.sync.Trigger;
 import io.passerelle.timesheet.EarningRequest;
+import io.passerelle.timesheet.ExportableLine;
 import io.passerelle.timesheet.LineRequest;
 import io.passerelle.timesheet.LineView;
+import io.passerelle.timesheet.TimesheetConflictException;
+import io.passerelle.timesheet.TimesheetLineSource;
 import io.passerelle.timesheet.TimesheetRequest;
 import io.passerelle.timesheet.TimesheetService;
+import io.passerelle.timesheet.TimesheetStatus;
 import io.passerelle.timesheet.TimesheetView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -62,6 +76,16 @@ class AvantageTimesheetExportTest {
     ExportLauncherService launcher;
     @Autowired
     PrometheusMeterRegistry prometheus;
+    @Autowired
+    ExportEngine engine;
+    @Autowired
+    RunStore runs;
+    @Autowired
+    ConnectionDirectory connections;
+    @Autowired
+    TimesheetLineSource lineSource;
+    @Autowired
+    AvantageTimesheetSink sink;
 
     @BeforeEach
     void masterDataAndCodeMaps() {
@@ -108,6 +132,10 @@ class AvantageTimesheetExportTest {
         assertThat(cut.counts()).containsEntry("sent", 5).containsEntry("unknown", 5).containsEntry("accepted", 0);
         assertThat(cut.message()).contains("unknown outcome");
         assertThat(exportStates(sheet)).containsOnly("UNKNOWN");
+        assertThat(runs.errors(cut.id())).hasSize(5).allSatisfy(e -> {
+            assertThat(e.code()).isEqualTo("NO_ANSWER");
+            assertThat(e.retryable()).isTrue();
+        }).extracting(RunErrorView::remoteKey).containsExactlyInAnyOrderElementsOf(lineIds(List.of(sheet)));
         assertHeldOnce(lineIds(List.of(sheet)));
         assertThat(prometheus.scrape()).as("operators see the lost answers")
                 .contains("# HELP passerelle_export_items_in_doubt Export items sent whose answer is not recorded")
@@ -119,6 +147,43 @@ class AvantageTimesheetExportTest {
         assertThat(reconciled.counts()).containsEntry("accepted", 5).containsEntry("sent", 0);
         assertThat(simulator.counters().requests("POST_TIMESHEETS")).as("nothing resent").isEqualTo(postsBefore);
         assertThat(exportStates(sheet)).containsOnly("ACCEPTED");
+        assertThat(timesheets.get(sheet.id()).status()).isEqualTo("FROZEN");
+        assertThat(runs.errors(reconciled.id())).isEmpty();
+        assertHeldOnce(lineIds(List.of(sheet)));
+    }
+
+    @Test
+    void aProcessKilledWithBatchesOnTheWireIsClosedWithWhatItSentAndItsSheetFreezesOnceAvantageSaysItHoldsThem() {
+        TimesheetView sheet = validatedSheet(3);
+        Connection connection = connections.find(CONNECTION).orElseThrow();
+        long killedRun = runs.create(CONNECTION, "timesheets", "OUT", Trigger.API, SyncMode.INCREMENTAL);
+
+        assertThatThrownBy(() -> engine.run(killedRun, connection,
+                new OutboundFlow<>("avantage", "timesheets", lineSource, stopsOnceItsSecondBatchIsAnswered())))
+                .isInstanceOf(ExportEngineTest.ProcessStopped.class);
+        assertThat(simulator.postedLines()).as("Avantage got both batches")
+                .extracting(TimesheetLine::lineId).containsAll(lineIds(List.of(sheet)));
+
+        // the next start: the run is closed with what it had sent, its batches on the wire show as SENT lines
+        runs.abandonRunning();
+        launcher.expandInterruptedBatches();
+        RunView killed = runs.find(killedRun).orElseThrow();
+        assertThat(killed.status()).isEqualTo("FAILED");
+        assertThat(killed.message()).startsWith("interrupted");
+        assertThat(killed.counts()).containsEntry("read", 3).containsEntry("sent", 3).containsEntry("accepted", 0);
+        assertThat(exportStates(sheet)).containsOnly("SENT");
+        assertThat(timesheets.get(sheet.id()).status()).isEqualTo("VALIDATED");
+        assertThatThrownBy(() -> timesheets.changeStatus(sheet.id(), TimesheetStatus.DRAFT))
+                .isInstanceOfSatisfying(TimesheetConflictException.class, refused -> assertThat(refused.problems())
+                        .extracting(FieldProblem::field).containsExactly("lines[0]", "lines[1]", "lines[2]"));
+
+        long postsBefore = simulator.counters().requests("POST_TIMESHEETS");
+        RunView recovered = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+        assertThat(recovered.status()).as(recovered.message()).isEqualTo("SUCCEEDED");
+        assertThat(recovered.counts()).containsEntry("sent", 0).containsEntry("accepted", 3);
+        assertThat(simulator.counters().requests("POST_TIMESHEETS")).as("nothing resent").isEqualTo(postsBefore);
+        assertThat(exportStates(sheet)).containsOnly("ACCEPTED");
+        assertThat(timesheets.get(sheet.id()).status()).as("the sheet follows its lines").isEqualTo("FROZEN");
         assertHeldOnce(lineIds(List.of(sheet)));
         assertThat(prometheus.scrape())
                 .contains("passerelle_export_items_in_doubt{connection=\"sandbox-avantage\",kind=\"TIMESHEET_LINE\"} 0.0");
@@ -145,6 +210,7 @@ class AvantageTimesheetExportTest {
         assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");
         assertThat(run.counts()).containsEntry("sent", 3).containsEntry("accepted", 3);
         assertThat(exportStates(sheet)).containsOnly("ACCEPTED");
+        assertThat(timesheets.get(sheet.id()).status()).isEqualTo("FROZEN");
         assertHeldOnce(lineIds);
     }
 
@@ -181,6 +247,15 @@ class AvantageTimesheetExportTest {
             assertThat(e.message()).isNotBlank();
         });
         assertThat(simulator.postedLines()).noneMatch(held -> held.lineId().equals(strayLine));
+        assertThat(runs.errors(run.id())).as("the PARTIAL run lists the line Avantage refused").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.entity()).isEqualTo("TIMESHEET_LINE");
+                    assertThat(e.remoteKey()).isEqualTo(strayLine);
+                    assertThat(e.code()).isEqualTo("UNKNOWN_ACTIVITY");
+                    assertThat(e.message()).isEqualTo(rejected.exports().get(0).message());
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.payload()).contains("99-999").contains(strayLine);
+                });
 
         simulator.addActivity(project, "99-999", "Travaux imprévus", new BigDecimal("10"), new BigDecimal("1000"));
         RunView rerun = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
@@ -205,6 +280,11 @@ class AvantageTimesheetExportTest {
             assertThat(e.code()).isEqualTo("MISSING_CODE_MAP");
             assertThat(e.message()).contains("hour type 'DT'").contains("hourTypes code map");
         });
+        assertThat(runs.errors(run.id())).singleElement().satisfies(e -> {
+            assertThat(e.remoteKey()).isEqualTo(sheet.lines().get(0).lineId());
+            assertThat(e.code()).isEqualTo("MISSING_CODE_MAP");
+            assertThat(e.retryable()).isFalse();
+        });
         TimesheetLine regular = held(sheet.lines().get(1).lineId());
         assertThat(regular.hourType()).isEqualTo("REG");
         assertThat(regular.earnings()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("KM"));
@@ -218,6 +298,51 @@ class AvantageTimesheetExportTest {
     }
 
     // --- fixtures -------------------------------------------------------------------------------
+
+    /**
+     * The Avantage sink in batches of two, in a process that stops once Avantage answered its second batch, before
+     * anything of that answer (or of the first batch's, still in flight) is recorded.
+     */
+    private ExportSink<ExportableLine, ObjectNode> stopsOnceItsSecondBatchIsAnswered() {
+        return new ExportSink<>() {
+            @Override
+            public int batchSize() {
+                return 2;
+            }
+
+            @Override
+            public Session<ExportableLine, ObjectNode> open(Connection connection) {
+                Session<ExportableLine, ObjectNode> real = sink.open(connection);
+                AtomicInteger batches = new AtomicInteger();
+                return new Session<>() {
+                    @Override
+                    public Preparation<ObjectNode> prepare(ExportCandidate<ExportableLine> candidate) {
+                        return real.prepare(candidate);
+                    }
+
+                    @Override
+                    public CompletableFuture<List<ItemOutcome>> send(String batchId, List<PreparedItem<ObjectNode>> batch) {
+                        CompletableFuture<List<ItemOutcome>> answer = real.send(batchId, batch);
+                        if (batches.incrementAndGet() == 2) {
+                            answer.join();
+                            throw new ExportEngineTest.ProcessStopped();
+                        }
+                        return answer;
+                    }
+
+                    @Override
+                    public Set<String> holds(List<String> idempotencyKeys) {
+                        return real.holds(idempotencyKeys);
+                    }
+
+                    @Override
+                    public void close() {
+                        real.close();
+                    }
+                };
+            }
+        };
+    }
 
     private TimesheetView validatedSheet(int lines) {
         String project = simulator.dataset().projects().get(NEXT_EMPLOYEE.get() % 10).number();

@@ -113,18 +113,41 @@ class TimesheetExportSourceTest extends TimesheetApiSupport {
     }
 
     @Test
-    void freezesValidatedSheetsAndLeavesDraftsAlone() {
+    void freezesTheSheetsWhoseLinesWentOnceEvenOneSetBackToDraftMeanwhile() {
         JsonNode draft = created(sheet(COMPANY, "E-00043", "DRAFT", List.of(line("2026-11-20", "P-1001", null, 8)))).node();
         JsonNode validated = created(sheet(COMPANY, "E-00043", "VALIDATED", List.of(
                 line("2026-11-20", "P-1001", null, 8), line("2026-11-21", "P-1001", null, 8)))).node();
         List<String> sheetIds = List.of(draft.path("id").asText(), validated.path("id").asText());
-        assertThat(source.freeze(sheetIds)).isEqualTo(1);
+        assertThat(source.freeze(sheetIds)).isEqualTo(2);
         assertThat(source.freeze(sheetIds)).isZero();
         assertThat(call("GET", "/api/timesheets/" + validated.path("id").asText(), VIEWER).node().path("status").asText())
                 .isEqualTo("FROZEN");
         assertThat(call("GET", "/api/timesheets/" + draft.path("id").asText(), VIEWER).node().path("status").asText())
-                .isEqualTo("DRAFT");
+                .as("its lines went while it was set back to DRAFT: the ERP holds them").isEqualTo("FROZEN");
         assertThat(source.freeze(List.of())).isZero();
+    }
+
+    @Test
+    void freezesTheSheetsOfLinesByLineId() {
+        JsonNode first = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(
+                line("2026-11-22", "P-1001", null, 8), line("2026-11-23", "P-1001", null, 8)))).node();
+        JsonNode second = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(line("2026-11-24", "P-1001", null, 8))))
+                .node();
+        JsonNode untouched = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(line("2026-11-25", "P-1001", null, 8))))
+                .node();
+        List<String> lineIds = List.of(first.path("lines").get(0).path("lineId").asText(),
+                first.path("lines").get(1).path("lineId").asText(), second.path("lines").get(0).path("lineId").asText(),
+                "00000000-0000-4000-8000-00000000dead");
+
+        assertThat(source.freezeSheetsOfLines(lineIds)).isEqualTo(2);
+        assertThat(source.freezeSheetsOfLines(lineIds)).isZero();
+        for (JsonNode sheet : List.of(first, second)) {
+            assertThat(call("GET", "/api/timesheets/" + sheet.path("id").asText(), VIEWER).node().path("status").asText())
+                    .isEqualTo("FROZEN");
+        }
+        assertThat(call("GET", "/api/timesheets/" + untouched.path("id").asText(), VIEWER).node().path("status").asText())
+                .isEqualTo("VALIDATED");
+        assertThat(source.freezeSheetsOfLines(List.of())).isZero();
     }
 
     @Test

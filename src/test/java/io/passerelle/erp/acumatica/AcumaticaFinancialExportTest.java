@@ -20,6 +20,8 @@ import io.passerelle.invoice.InvoiceService;
 import io.passerelle.invoice.InvoiceView;
 import io.passerelle.sandbox.acumatica.AcumaticaSimulator;
 import io.passerelle.sandbox.acumatica.EntityType;
+import io.passerelle.sync.KeyNormalizer;
+import io.passerelle.sync.RunHistory;
 import io.passerelle.sync.RunView;
 import io.passerelle.sync.SyncLauncher;
 import io.passerelle.sync.SyncMode;
@@ -61,6 +63,8 @@ class AcumaticaFinancialExportTest {
     @Autowired
     ConnectionService connections;
     @Autowired
+    RunHistory runs;
+    @Autowired
     SyncLauncher sync;
     @Autowired
     JdbcTemplate jdbc;
@@ -96,6 +100,35 @@ class AcumaticaFinancialExportTest {
         assertThat(subcontracts(waiting.reference())).as("one document, not two").hasSize(1);
         assertThat(commitments.get(waiting.id()).state().name()).isEqualTo("EXPORTED");
         assertThat(export.runAndWait(CONNECTION, "commitments", Trigger.API).counts()).containsEntry("sent", 0);
+    }
+
+    @Test
+    void aCommitmentAcumaticaRefusesIsListedInTheRunsErrorsWithAcumaticasWords() {
+        platformOnlyCostCode("99-998");
+        String project = project();
+        String reference = "SC-T" + NEXT.getAndIncrement();
+        CommitmentView commitment = commitments.create(new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT", reference,
+                vendor(2), project, "Imprévus", "2026-11-16", List.of(new CommitmentLineRequest(task(project), "99-998",
+                        "Imprévus", new BigDecimal("2"), new BigDecimal("50.00"), new BigDecimal("100.00"))), null), "test");
+        approvals.accept(ref(commitment.itemId()), "approver");
+
+        RunView run = export.runAndWait(CONNECTION, "commitments", Trigger.API);
+
+        assertThat(run.status()).isEqualTo("PARTIAL");
+        assertThat(run.counts()).containsEntry("sent", 1).containsEntry("rejected", 1);
+        assertThat(runs.errors(run.id())).singleElement().satisfies(e -> {
+            assertThat(e.entity()).isEqualTo("COMMITMENT");
+            assertThat(e.remoteKey()).isEqualTo("SUBCONTRACT:" + reference);
+            assertThat(e.code()).isEqualTo("ACUMATICA_VALIDATION");
+            assertThat(e.message()).contains("422").contains("CostCode").contains("99-998");
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.payload()).contains(reference).contains("99-998");
+        });
+
+        simulator.dataset().addCostCode("99-998", "Imprévus");
+        RunView rerun = export.runAndWait(CONNECTION, "commitments", Trigger.API);
+        assertThat(rerun.counts()).containsEntry("accepted", 1).containsEntry("rejected", 0);
+        assertThat(runs.errors(rerun.id())).isEmpty();
     }
 
     @Test
@@ -163,9 +196,7 @@ class AcumaticaFinancialExportTest {
     void acumaticasFieldErrorsAreTheItemsRejectionNamingTheField() {
         String project = project();
         // synced before, since deleted in Acumatica: the platform's check passes, Acumatica's does not
-        jdbc.update("insert into cost_code (company_id, match_key, loose_key, code, description, created_at, updated_at)"
-                + " select company_id, '99-999', '99999', '99-999', 'Imprévus', current_timestamp, current_timestamp"
-                + " from connection where id = ?", CONNECTION);
+        platformOnlyCostCode("99-999");
         InvoiceView invoice = invoices.create(new InvoiceRequest(COMPANY, CONNECTION, "INV-" + NEXT.getAndIncrement(), vendor(3),
                 project, null, "2026-11-20", null, "Cost code unknown to Acumatica",
                 List.of(new InvoiceLineRequest(task(project), "99-999", "Travaux", new BigDecimal("100.00"))), null), "test");
@@ -201,6 +232,13 @@ class AcumaticaFinancialExportTest {
         String project = project();
         return new InvoiceRequest(COMPANY, CONNECTION, reference, vendor, project, null, "2026-11-20", "2026-12-20",
                 "Facture de progrès no 1", List.of(new InvoiceLineRequest(task(project), costCode(), "Travaux", new BigDecimal("4200.00"))), null);
+    }
+
+    /** A cost code the platform holds for the company (as if synced) that Acumatica does not know (yet). */
+    private void platformOnlyCostCode(String code) {
+        jdbc.update("insert into cost_code (company_id, match_key, loose_key, code, description, created_at, updated_at) "
+                + "select company_id, ?, ?, ?, 'Créé dans la plateforme', current_timestamp, current_timestamp "
+                + "from connection where id = ?", KeyNormalizer.matchKey(code), KeyNormalizer.looseKey(code), code, CONNECTION);
     }
 
     private void withIdFormats(Map<String, Object> formats) {

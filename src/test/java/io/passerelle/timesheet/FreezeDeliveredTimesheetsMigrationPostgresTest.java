@@ -1,0 +1,29 @@
+package io.passerelle.timesheet;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.passerelle.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** {@link FreezeDeliveredTimesheetsMigrationTest} on PostgreSQL; skipped unless {@code PASSERELLE_TEST_DB_URL} names one. */
+@EnabledIfEnvironmentVariable(named = PostgresSchema.ENV, matches = "jdbc:postgresql:.+",
+        disabledReason = "no PostgreSQL given: set PASSERELLE_TEST_DB_URL=jdbc:postgresql://host:5432/db")
+class FreezeDeliveredTimesheetsMigrationPostgresTest extends FreezeDeliveredTimesheetsMigrationTest {
+
+    private final String schema = TestDatabases.freshSchema("passerelle_v9");
+
+    @Override
+    protected HikariDataSource database() {
+        return TestDatabases.postgres(schema);
+    }
+
+    @Override
+    protected String[] schema() {
+        return new String[] {schema};
+    }
+
+    @AfterEach
+    void dropSchema() {
+        jdbc.execute("drop schema " + schema + " cascade");
+    }
+}
