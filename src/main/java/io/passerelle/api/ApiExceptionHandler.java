@@ -23,6 +23,9 @@ import io.passerelle.sync.UnknownFlowException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -133,6 +136,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "the role of this token does not allow this call", List.of());
+    }
+
+    /**
+     * A row another call holds (a run starting, an archive, a change of the same connection or sheet) did not come
+     * free in time: H2 says so with a query timeout, PostgreSQL (with a lock_timeout) with a lock failure. Nothing
+     * was done and the call can simply be made again: 503 with Retry-After, in words, never the SQL.
+     */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(TransientDataAccessException e, HttpServletRequest request) {
+        log.warn("{} {}: the database did not give it the rows it needs in time ({})", request.getMethod(),
+                request.getRequestURI(), e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "another call is changing the same data right now"
+                        + " (a run starting, a change or a delete); nothing was done: try again in a moment"));
     }
 
     /**

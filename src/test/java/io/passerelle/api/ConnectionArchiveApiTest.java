@@ -2,6 +2,7 @@ package io.passerelle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -248,5 +249,44 @@ class ConnectionArchiveApiTest extends ApiTestSupport {
         });
         assertThat(start).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
                 .havingCause().isInstanceOf(ConnectionArchivedException.class);
+    }
+
+    /**
+     * H2 gives up on a row lock after its lock timeout; the call is a 503 saying to try again, not a 500 with the
+     * database's words. (PostgreSQL has no lock timeout unless one is set: there the call waits.)
+     */
+    @Test
+    void aDeleteThatCannotHaveTheRowInTimeIsBusyToTryAgain() throws Exception {
+        assumeTrue(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()).equals("H2"),
+                "H2's lock timeout");
+        create("acme-held");
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> connections.lockedForRun("acme-held",
+                connection -> {
+                    held.countDown();
+                    try {
+                        return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        Response deleted;
+        try {
+            deleted = call("DELETE", "/api/connections/acme-held", ENGINEER);
+        } finally {
+            release.countDown();
+        }
+        holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(503);
+        assertThat(deleted.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(deleted.header("Retry-After")).isEqualTo("1");
+        assertThat(deleted.node().path("detail").asText()).contains("try again");
+        assertThat(deleted.body()).doesNotContainIgnoringCase("select").doesNotContain("Exception")
+                .doesNotContain("connection c");
+        assertThat(connections.find("acme-held")).as("nothing was done").isPresent();
     }
 }
