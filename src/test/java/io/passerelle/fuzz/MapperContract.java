@@ -48,6 +48,7 @@ public final class MapperContract {
         String ownKey = KeyNormalizer.matchKey(record.remoteKey());
         String ownLooseKey = KeyNormalizer.looseKey(record.remoteKey());
         assertThat(ownKey).as("match key of %s", record.remoteKey()).isNotNull().hasSizeLessThanOrEqualTo(KEY_COLUMN);
+        assertThat(KeyNormalizer.matchKey(ownKey)).as("match keys are normalised").isEqualTo(ownKey);
         assertThat(ownLooseKey).as("loose key").isNotNull().hasSizeLessThanOrEqualTo(KEY_COLUMN);
         if (entity.parent() == null) {
             assertThat(record.parentMatchKey()).isNull();
@@ -60,7 +61,6 @@ public final class MapperContract {
             assertThat(record.looseKey()).isEqualTo(KeyNormalizer.compositeKey(record.parentMatchKey(), ownLooseKey))
                     .hasSizeLessThanOrEqualTo(COMPOSITE_KEY_COLUMN);
         }
-        assertThat(KeyNormalizer.matchKey(record.matchKey())).as("match keys are normalised").isEqualTo(record.matchKey());
         assertThat(record.remoteModifiedAt()).as("modifiedAt").isNotNull();
         assertThat(record.contentHash()).matches("[0-9a-f]{64}");
         for (Map.Entry<String, Object> field : record.fields().entrySet()) {
