@@ -45,6 +45,9 @@ public final class KeyNormalizer {
             return null;
         }
         String stripped = Normalizer.normalize(key, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        // recomposed: decomposition splits each Hangul syllable into two or three letters, and the loose key
+        // would outgrow the key column
+        stripped = Normalizer.normalize(stripped, Normalizer.Form.NFC);
         return NOT_ALPHANUMERIC.matcher(stripped).replaceAll("").toLowerCase(Locale.ROOT);
     }
 

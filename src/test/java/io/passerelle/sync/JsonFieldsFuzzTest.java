@@ -23,7 +23,7 @@ class JsonFieldsFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void readers(FuzzedDataProvider data) {
-        int reader = data.consumeInt(0, 5);
+        int reader = data.consumeInt(0, 6);
         int maxLength = data.consumeInt(1, 1000);
         JsonNode item;
         try {
@@ -50,10 +50,21 @@ class JsonFieldsFuzzTest {
                     }
                 }
                 case 2 -> {
-                    BigDecimal value = in.decimal(FIELD);
+                    int precision = data.consumeInt(1, 18);
+                    int scale = data.consumeInt(0, precision);
+                    BigDecimal value = in.decimal(FIELD, precision, scale);
+                    if (value != null) {
+                        assertThat(value.scale()).isEqualTo(scale);
+                        assertThat(value.precision() - value.scale()).isLessThanOrEqualTo(precision - scale);
+                    }
                 }
                 case 3 -> in.bool(FIELD, data.consumeBoolean());
                 case 4 -> assertThat(in.instant(FIELD)).isNotNull();
+                case 5 -> {
+                    String key = in.requiredKey(FIELD, maxLength);
+                    assertThat(KeyNormalizer.matchKey(key)).isNotNull().hasSizeLessThanOrEqualTo(maxLength);
+                    assertThat(KeyNormalizer.looseKey(key)).hasSizeLessThanOrEqualTo(maxLength);
+                }
                 default -> {
                     JsonNode object = in.object(FIELD);
                     if (object != null) {

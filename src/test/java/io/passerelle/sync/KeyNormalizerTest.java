@@ -28,6 +28,12 @@ class KeyNormalizerTest {
     }
 
     @Test
+    void looseKeysOfHangulStayComposed() {
+        // found by AvantageMappersFuzzTest: 126 times "가ı" gave a loose key of 297 characters for a 252-character key
+        assertThat(KeyNormalizer.looseKey("\uAC00\u0131")).isEqualTo("\uAC00\u0131");
+    }
+
+    @Test
     void caseAndInternalSpacesStillDistinguishKeysButLookAlikeForNearMatchReports() {
         assertThat(KeyNormalizer.matchKey("E 00042")).isNotEqualTo(KeyNormalizer.matchKey("E-00042"));
         assertThat(KeyNormalizer.looseKey("E 00042")).isEqualTo(KeyNormalizer.looseKey("e-00042"));

@@ -1,5 +1,7 @@
 package io.passerelle.erp.avantage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JacksonException;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.fuzz.FuzzedJson;
 import io.passerelle.fuzz.FuzzedText;
 import io.passerelle.fuzz.MapperContract;
+import io.passerelle.sync.CanonicalRecord;
 import io.passerelle.sync.InboundFlow;
 import io.passerelle.sync.SourcePage;
 import java.util.List;
@@ -27,7 +30,7 @@ class AvantageMappersFuzzTest {
             "budgetHours", "budgetAmount", "kind", "unit", "rate", "multiplier", "modifiedAt", "value", "A", "B");
 
     @FuzzTest(maxDuration = "2m")
-    void listAnswers(FuzzedDataProvider data) {
+    void listAnswers(FuzzedDataProvider data) throws Exception {
         InboundFlow flow = data.pickValue(AvantageSource.FLOWS);
         JsonNode answer;
         try {
@@ -40,7 +43,12 @@ class AvantageMappersFuzzTest {
         }
         SourcePage page = AvantageSource.toPage(answer);
         for (JsonNode item : page.items()) {
-            MapperContract.map(flow.mapper(), flow.entity(), item);
+            CanonicalRecord record = MapperContract.map(flow.mapper(), flow.entity(), item);
+            if (record != null && record.fields().get("rates") instanceof String rates) {
+                JsonNode parsed = JSON.readTree(rates);
+                assertThat(parsed.isObject()).as("rates %s", rates).isTrue();
+                parsed.forEach(rate -> assertThat(rate.isNumber()).as("rates %s", rates).isTrue());
+            }
         }
     }
 
