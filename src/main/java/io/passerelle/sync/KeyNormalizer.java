@@ -45,10 +45,10 @@ public final class KeyNormalizer {
             return null;
         }
         String stripped = Normalizer.normalize(key, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        // recomposed: decomposition splits each Hangul syllable into two or three letters, and the loose key
-        // would outgrow the key column
-        stripped = Normalizer.normalize(stripped, Normalizer.Form.NFC);
-        return NOT_ALPHANUMERIC.matcher(stripped).replaceAll("").toLowerCase(Locale.ROOT);
+        String folded = NOT_ALPHANUMERIC.matcher(stripped).replaceAll("").toLowerCase(Locale.ROOT);
+        // recomposed, and last: decomposition splits each Hangul syllable into two or three letters (the loose key
+        // would outgrow the key column), and removing punctuation can bring jamo together that compose
+        return Normalizer.normalize(folded, Normalizer.Form.NFC);
     }
 
     /** Keys of records that live under a parent (an activity under its project). */

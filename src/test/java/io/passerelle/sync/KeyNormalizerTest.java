@@ -31,6 +31,8 @@ class KeyNormalizerTest {
     void looseKeysOfHangulStayComposed() {
         // found by AvantageMappersFuzzTest: 126 times "가ı" gave a loose key of 297 characters for a 252-character key
         assertThat(KeyNormalizer.looseKey("\uAC00\u0131")).isEqualTo("\uAC00\u0131");
+        // and a syllable and a final consonant that only punctuation kept apart compose once it is gone
+        assertThat(KeyNormalizer.looseKey("\uAC00-\u11A8")).isEqualTo("\uAC01").isEqualTo(KeyNormalizer.looseKey("\uAC01"));
     }
 
     @Test
