@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.fuzz.FuzzedJson;
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * Every JsonFields reader on any JSON value under the field: a value of the promised type, or a
  * MappingException naming the field, and nothing else. Regression inputs: JsonFieldsFuzzTestInputs/readers/.
  */
+@Tag("fuzz")
 class JsonFieldsFuzzTest {
 
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();

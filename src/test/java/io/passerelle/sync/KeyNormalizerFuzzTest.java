@@ -6,12 +6,14 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.passerelle.fuzz.FuzzedText;
 import java.text.Normalizer;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Key normalisation on any string, unpaired surrogates included: never throws, and a normalised key is its own
  * normal form (a key read back from the database and normalised again still matches).
  * Regression inputs: KeyNormalizerFuzzTestInputs/anyString/.
  */
+@Tag("fuzz")
 class KeyNormalizerFuzzTest {
 
     @FuzzTest(maxDuration = "2m")

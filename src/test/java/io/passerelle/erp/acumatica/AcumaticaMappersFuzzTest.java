@@ -11,6 +11,7 @@ import io.passerelle.fuzz.MapperContract;
 import io.passerelle.sync.InboundFlow;
 import io.passerelle.sync.SourcePage;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * {@code {"value": …}} or not, nested contacts), or the raw input as the answer's text.
  * Regression inputs: AcumaticaMappersFuzzTestInputs/entityArrays/.
  */
+@Tag("fuzz")
 class AcumaticaMappersFuzzTest {
 
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();

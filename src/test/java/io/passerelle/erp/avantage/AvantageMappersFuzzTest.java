@@ -14,12 +14,14 @@ import io.passerelle.sync.CanonicalRecord;
 import io.passerelle.sync.InboundFlow;
 import io.passerelle.sync.SourcePage;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * Every Avantage flow's mapper, fed LIST answers built from fuzzer input (or the raw input as the answer's text),
  * read as the client reads them. Regression inputs: AvantageMappersFuzzTestInputs/listAnswers/.
  */
+@Tag("fuzz")
 class AvantageMappersFuzzTest {
 
     /** The application's ObjectMapper, as Spring Boot builds it: the one MainTcpClientDecoder reads frames with. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The simulator's side of MainTCP (frame decoder, connection, request dispatcher) on whatever a client sends:
@@ -32,6 +33,7 @@ import java.util.List;
  * byte 1 is the size of the reads the stream is cut into (0: one read).
  * Regression inputs: MainTcpServerFuzzTestInputs/clientBytes/.
  */
+@Tag("fuzz")
 class MainTcpServerFuzzTest {
 
     static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));

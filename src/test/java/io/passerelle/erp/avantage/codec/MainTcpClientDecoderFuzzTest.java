@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
@@ -31,6 +32,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * before the greeting); byte 1 is the size of the reads the stream is cut into (0: one read); the rest is the
  * stream. Regression inputs: MainTcpClientDecoderFuzzTestInputs/serverBytes/.
  */
+@Tag("fuzz")
 class MainTcpClientDecoderFuzzTest {
 
     static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
