@@ -2,25 +2,55 @@ package io.passerelle.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
  * Reads one remote JSON item for a mapper, naming the field in every complaint. Unknown fields are
- * ignored: ERPs add fields between versions. Text longer than its column is refused, not cut.
+ * ignored: ERPs add fields between versions. Text longer than its column is refused, not cut; so are
+ * numbers that do not fit their column and text the database cannot store.
  */
 public final class JsonFields {
 
+    /** Longer than any number a numeric column holds: refused before BigDecimal parses (quadratically) on. */
+    private static final int MAX_NUMBER_TEXT = 100;
+
     private final JsonNode item;
+    private final String path;
 
     public JsonFields(JsonNode item) {
+        this(item, "");
+    }
+
+    /** @param path what the complaints put before a field's name, e.g. {@code "rates."} for a nested object */
+    public JsonFields(JsonNode item, String path) {
         this.item = item;
+        this.path = path;
     }
 
     public String requiredText(String field, int maxLength) {
         String value = text(field, maxLength);
         if (value == null || value.isBlank()) {
-            throw MappingException.missing(field);
+            throw MappingException.missing(path + field);
+        }
+        return value;
+    }
+
+    /**
+     * A matching key: required text that still names something once normalised ({@link KeyNormalizer}: a key of
+     * invisible characters only is missing), and whose normalised forms fit the same column as the raw one.
+     */
+    public String requiredKey(String field, int maxLength) {
+        String value = requiredText(field, maxLength);
+        String key = KeyNormalizer.matchKey(value);
+        if (key == null) {
+            throw MappingException.missing(path + field);
+        }
+        int normalised = Math.max(key.length(), KeyNormalizer.looseKey(value).length());
+        if (normalised > maxLength) {
+            throw MappingException.invalid(path + field, "is " + normalised + " characters long once normalised; at most "
+                    + maxLength + " fit");
         }
         return value;
     }
@@ -32,34 +62,66 @@ public final class JsonFields {
             return null;
         }
         if (!value.isValueNode()) {
-            throw MappingException.invalid(field, "must be text, was " + value.getNodeType().name().toLowerCase());
+            throw MappingException.invalid(path + field, "must be text, was " + value.getNodeType().name().toLowerCase());
         }
         String text = value.asText().strip();
         if (text.isEmpty()) {
             return null;
         }
         if (text.length() > maxLength) {
-            throw MappingException.invalid(field, "is " + text.length() + " characters long; at most " + maxLength + " fit");
+            throw MappingException.invalid(path + field, "is " + text.length() + " characters long; at most " + maxLength + " fit");
+        }
+        if (!storable(text)) {
+            throw MappingException.invalid(path + field, "contains a NUL character or half of a surrogate pair, "
+                    + "which cannot be stored");
         }
         return text;
     }
 
-    public BigDecimal decimal(String field) {
+    /**
+     * A number for a {@code numeric(precision, scale)} column, rounded half up to its scale as the database rounds it
+     * (so that the content hash is the stored value's). More integer digits than the column has, infinities and
+     * exponents such as {@code 1e999999999} are refused before anything expands them into digits.
+     */
+    public BigDecimal decimal(String field, int precision, int scale) {
         JsonNode value = item.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
+        BigDecimal number;
         if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isTextual()) {
-            try {
-                return new BigDecimal(value.asText().strip());
-            } catch (NumberFormatException e) {
-                throw MappingException.invalid(field, "is not a number: '" + value.asText() + "'");
+            if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+                throw MappingException.invalid(path + field, "is out of range");
             }
+            number = value.decimalValue();
+        } else if (value.isTextual()) {
+            String text = value.asText().strip();
+            try {
+                if (text.length() > MAX_NUMBER_TEXT) {
+                    throw new NumberFormatException();
+                }
+                number = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw MappingException.invalid(path + field, "is not a number: '" + abbreviated(value.asText()) + "'");
+            }
+        } else {
+            throw MappingException.invalid(path + field, "must be a number");
         }
-        throw MappingException.invalid(field, "must be a number");
+        return fitted(field, number, precision, scale);
+    }
+
+    private BigDecimal fitted(String field, BigDecimal number, int precision, int scale) {
+        int integerDigits = precision - scale;
+        // digits before the point, read off the representation: 1e999999999 is never written out
+        long magnitude = (long) number.precision() - number.scale();
+        if (number.signum() == 0 || magnitude < -scale) {
+            return BigDecimal.ZERO.setScale(scale); // below half the column's last digit: rounds to zero
+        }
+        BigDecimal rounded = magnitude > integerDigits ? number : number.setScale(scale, RoundingMode.HALF_UP);
+        if (rounded.precision() - rounded.scale() > integerDigits) {
+            throw MappingException.invalid(path + field, "has more than " + integerDigits + " digits before the decimal point");
+        }
+        return rounded;
     }
 
     public boolean bool(String field, boolean absent) {
@@ -70,7 +132,7 @@ public final class JsonFields {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
-        throw MappingException.invalid(field, "must be true or false");
+        throw MappingException.invalid(path + field, "must be true or false");
     }
 
     public Instant instant(String field) {
@@ -78,7 +140,7 @@ public final class JsonFields {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw MappingException.invalid(field, "is not an ISO-8601 instant: '" + text + "'");
+            throw MappingException.invalid(path + field, "is not an ISO-8601 instant: '" + text + "'");
         }
     }
 
@@ -88,8 +150,28 @@ public final class JsonFields {
             return null;
         }
         if (!value.isObject()) {
-            throw MappingException.invalid(field, "must be an object");
+            throw MappingException.invalid(path + field, "must be an object");
         }
         return value;
+    }
+
+    /** PostgreSQL refuses U+0000 in text, and half a surrogate pair has no UTF-8 encoding. */
+    public static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

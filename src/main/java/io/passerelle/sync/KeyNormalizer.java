@@ -26,10 +26,12 @@ public final class KeyNormalizer {
         if (raw == null) {
             return null;
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        text = INVISIBLE.matcher(text).replaceAll("");
+        String text = INVISIBLE.matcher(raw).replaceAll("");
         text = DASHES.matcher(text).replaceAll("-");
         text = SPACES.matcher(text).replaceAll(" ").strip();
+        // composed last: removing an invisible between a letter and its accent ("e", soft hyphen, U+0308) leaves
+        // them side by side, and a key composed before that would not be its own normal form
+        text = Normalizer.normalize(text, Normalizer.Form.NFC);
         return text.isEmpty() ? null : text;
     }
 
@@ -43,7 +45,10 @@ public final class KeyNormalizer {
             return null;
         }
         String stripped = Normalizer.normalize(key, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return NOT_ALPHANUMERIC.matcher(stripped).replaceAll("").toLowerCase(Locale.ROOT);
+        String folded = NOT_ALPHANUMERIC.matcher(stripped).replaceAll("").toLowerCase(Locale.ROOT);
+        // recomposed, and last: decomposition splits each Hangul syllable into two or three letters (the loose key
+        // would outgrow the key column), and removing punctuation can bring jamo together that compose
+        return Normalizer.normalize(folded, Normalizer.Form.NFC);
     }
 
     /** Keys of records that live under a parent (an activity under its project). */

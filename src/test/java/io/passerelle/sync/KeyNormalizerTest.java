@@ -21,6 +21,21 @@ class KeyNormalizerTest {
     }
 
     @Test
+    void anAccentSeparatedFromItsLetterByAnInvisibleComposesWithIt() {
+        // found by KeyNormalizerFuzzTest: the key was "e" U+0308, not NFC, so normalising it again changed it
+        String key = KeyNormalizer.matchKey("Pre\u00AD\u0308t");
+        assertThat(key).isEqualTo("Pr\u00EBt").isEqualTo(KeyNormalizer.matchKey(key));
+    }
+
+    @Test
+    void looseKeysOfHangulStayComposed() {
+        // found by AvantageMappersFuzzTest: 126 times "가ı" gave a loose key of 297 characters for a 252-character key
+        assertThat(KeyNormalizer.looseKey("\uAC00\u0131")).isEqualTo("\uAC00\u0131");
+        // and a syllable and a final consonant that only punctuation kept apart compose once it is gone
+        assertThat(KeyNormalizer.looseKey("\uAC00-\u11A8")).isEqualTo("\uAC01").isEqualTo(KeyNormalizer.looseKey("\uAC01"));
+    }
+
+    @Test
     void caseAndInternalSpacesStillDistinguishKeysButLookAlikeForNearMatchReports() {
         assertThat(KeyNormalizer.matchKey("E 00042")).isNotEqualTo(KeyNormalizer.matchKey("E-00042"));
         assertThat(KeyNormalizer.looseKey("E 00042")).isEqualTo(KeyNormalizer.looseKey("e-00042"));

@@ -21,7 +21,7 @@ public final class AcumaticaMappers {
 
     public static CanonicalRecord project(JsonNode entity) {
         JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
-        String id = in.requiredText("ProjectID", KEY);
+        String id = in.requiredKey("ProjectID", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("number", id);
         fields.put("name", in.text("Description", LABEL));
@@ -32,8 +32,8 @@ public final class AcumaticaMappers {
 
     public static CanonicalRecord projectTask(JsonNode entity) {
         JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
-        String project = in.requiredText("ProjectID", KEY);
-        String task = in.requiredText("ProjectTaskID", KEY);
+        String project = in.requiredKey("ProjectID", KEY);
+        String task = in.requiredKey("ProjectTaskID", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", task);
         fields.put("description", in.text("Description", LABEL));
@@ -44,7 +44,7 @@ public final class AcumaticaMappers {
 
     public static CanonicalRecord costCode(JsonNode entity) {
         JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
-        String code = in.requiredText("CostCodeID", KEY);
+        String code = in.requiredKey("CostCodeID", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", code);
         fields.put("description", in.text("Description", LABEL));
@@ -54,7 +54,7 @@ public final class AcumaticaMappers {
     public static CanonicalRecord vendor(JsonNode entity) {
         JsonNode plain = AcumaticaJson.unwrap(entity);
         JsonFields in = new JsonFields(plain);
-        String id = in.requiredText("VendorID", KEY);
+        String id = in.requiredKey("VendorID", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", id);
         fields.put("name", in.text("VendorName", LABEL));
@@ -68,7 +68,7 @@ public final class AcumaticaMappers {
     public static CanonicalRecord customer(JsonNode entity) {
         JsonNode plain = AcumaticaJson.unwrap(entity);
         JsonFields in = new JsonFields(plain);
-        String id = in.requiredText("CustomerID", KEY);
+        String id = in.requiredKey("CustomerID", KEY);
         String email = in.text("Email", EMAIL);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", id);
@@ -82,7 +82,7 @@ public final class AcumaticaMappers {
         JsonNode plain = AcumaticaJson.unwrap(entity);
         JsonFields in = new JsonFields(plain);
         JsonFields contact = new JsonFields(plain.path("ContactInfo"));
-        String id = in.requiredText("EmployeeID", KEY);
+        String id = in.requiredKey("EmployeeID", KEY);
         String status = in.text("Status", SHORT);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("number", id);
@@ -97,7 +97,7 @@ public final class AcumaticaMappers {
 
     public static CanonicalRecord projectTemplate(JsonNode entity) {
         JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
-        String id = in.requiredText("ProjectTemplateID", KEY);
+        String id = in.requiredKey("ProjectTemplateID", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", id);
         fields.put("description", in.text("Description", LABEL));

@@ -1,15 +1,18 @@
 package io.passerelle.erp.avantage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.sync.CanonicalEntity;
 import io.passerelle.sync.CanonicalRecord;
 import io.passerelle.sync.JsonFields;
 import io.passerelle.sync.MappingException;
-import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Avantage LIST items (avantage-maintcp.md §5) to canonical records. Plain Java, no Camel. */
 public final class AvantageMappers {
@@ -18,13 +21,19 @@ public final class AvantageMappers {
     static final int LABEL = 1000;
     static final int SHORT = 32;
     static final int EMAIL = 320;
+    /** Hourly rates, like earning_type.rate: numeric(14, 4). */
+    static final int RATE_PRECISION = 14;
+    static final int RATE_SCALE = 4;
+    /** Writes the rates column: quoted and escaped competencies, plain (never 1E+3) amounts. */
+    private static final ObjectMapper RATES_JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private AvantageMappers() {
     }
 
     public static CanonicalRecord project(JsonNode item) {
         JsonFields in = new JsonFields(item);
-        String number = in.requiredText("number", KEY);
+        String number = in.requiredKey("number", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("number", number);
         fields.put("name", in.text("name", LABEL));
@@ -35,7 +44,7 @@ public final class AvantageMappers {
 
     public static CanonicalRecord employee(JsonNode item) {
         JsonFields in = new JsonFields(item);
-        String number = in.requiredText("number", KEY);
+        String number = in.requiredKey("number", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("number", number);
         fields.put("firstName", in.text("firstName", KEY));
@@ -49,7 +58,7 @@ public final class AvantageMappers {
 
     public static CanonicalRecord trade(JsonNode item) {
         JsonFields in = new JsonFields(item);
-        String code = in.requiredText("code", KEY);
+        String code = in.requiredKey("code", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", code);
         fields.put("description", in.text("description", LABEL));
@@ -59,35 +68,35 @@ public final class AvantageMappers {
 
     public static CanonicalRecord activity(JsonNode item) {
         JsonFields in = new JsonFields(item);
-        String project = in.requiredText("project", KEY);
-        String code = in.requiredText("code", KEY);
+        String project = in.requiredKey("project", KEY);
+        String code = in.requiredKey("code", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", code);
         fields.put("description", in.text("description", LABEL));
-        fields.put("budgetHours", in.decimal("budgetHours"));
-        fields.put("budgetAmount", in.decimal("budgetAmount"));
+        fields.put("budgetHours", in.decimal("budgetHours", 14, 2));
+        fields.put("budgetAmount", in.decimal("budgetAmount", 16, 2));
         return CanonicalRecord.of(CanonicalEntity.ACTIVITY, code, project, fields, in.instant("modifiedAt"));
     }
 
     public static CanonicalRecord earning(JsonNode item) {
         JsonFields in = new JsonFields(item);
-        String code = in.requiredText("code", KEY);
+        String code = in.requiredKey("code", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", code);
         fields.put("description", in.text("description", LABEL));
         fields.put("kind", in.text("kind", SHORT));
         fields.put("unit", in.text("unit", SHORT));
-        fields.put("rate", in.decimal("rate"));
+        fields.put("rate", in.decimal("rate", 14, 4));
         return CanonicalRecord.of(CanonicalEntity.EARNING, code, null, fields, in.instant("modifiedAt"));
     }
 
     public static CanonicalRecord hourType(JsonNode item) {
         JsonFields in = new JsonFields(item);
-        String code = in.requiredText("code", KEY);
+        String code = in.requiredKey("code", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", code);
         fields.put("description", in.text("description", LABEL));
-        fields.put("multiplier", in.decimal("multiplier"));
+        fields.put("multiplier", in.decimal("multiplier", 8, 4));
         return CanonicalRecord.of(CanonicalEntity.HOUR_TYPE, code, null, fields, in.instant("modifiedAt"));
     }
 
@@ -96,18 +105,22 @@ public final class AvantageMappers {
         if (rates == null) {
             return null;
         }
-        Map<String, BigDecimal> sorted = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = rates.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> rate = it.next();
-            if (!rate.getValue().isNumber()) {
-                throw MappingException.invalid("rates." + rate.getKey(), "must be a number");
+        JsonFields rate = new JsonFields(rates, "rates.");
+        ObjectNode sorted = RATES_JSON.createObjectNode();
+        new TreeSet<>(rates.properties().stream().map(Map.Entry::getKey).toList()).forEach(competency -> {
+            if (!rates.get(competency).isNumber()) {
+                throw MappingException.invalid("rates." + competency, "must be a number");
             }
-            sorted.put(rate.getKey(), rate.getValue().decimalValue().stripTrailingZeros());
+            if (competency.length() > SHORT || !JsonFields.storable(competency)) {
+                throw MappingException.invalid("rates." + competency, "is not a competency code (at most " + SHORT
+                        + " characters that can be stored)");
+            }
+            sorted.put(competency, rate.decimal(competency, RATE_PRECISION, RATE_SCALE).stripTrailingZeros());
+        });
+        try {
+            return RATES_JSON.writeValueAsString(sorted);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rates of plain numbers always serialise", e);
         }
-        StringBuilder json = new StringBuilder("{");
-        sorted.forEach((competency, rate) -> json.append(json.length() > 1 ? "," : "")
-                .append('"').append(competency.replace("\\", "\\\\").replace("\"", "\\\"")).append("\":")
-                .append(rate.toPlainString()));
-        return json.append('}').toString();
     }
 }

@@ -71,14 +71,19 @@ public final class AvantageSimulator implements AutoCloseable {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.cipher = properties.encrypted() ? FrameCipher.fromBase64Key(properties.encryptionKey()) : null;
         this.tokens = new TokenRegistry(properties.tokenTtl(), Clock.systemUTC());
-        this.json = JsonMapper.builder()
+        this.json = protocolJson();
+        this.dispatcher = new RequestDispatcher(dataset, tokens, faults, counters, properties.user(),
+                properties.password(), json, Clock.systemUTC());
+    }
+
+    /** How the simulator reads and writes requests: strict, as a server facing unknown clients should be. */
+    static ObjectMapper protocolJson() {
+        return JsonMapper.builder()
                 // hours and quantities keep their exact decimal value
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.dispatcher = new RequestDispatcher(dataset, tokens, faults, counters, properties.user(),
-                properties.password(), json, Clock.systemUTC());
     }
 
     /** Binds and starts accepting. Returns this, for {@code new AvantageSimulator(p).start()}. */
