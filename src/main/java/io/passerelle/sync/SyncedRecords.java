@@ -31,17 +31,11 @@ public class SyncedRecords implements RecordReader {
     }
 
     @Override
-    public RecordPage list(String connectionId, String entityName, String q, int limit, String after) {
+    public RecordPage list(String connectionId, String entityName, String q, int limit, Long after) {
         CanonicalEntity entity = CanonicalEntity.byApiName(entityName).orElseThrow(() -> new UnknownEntityException(entityName));
         int pageSize = Math.max(1, Math.min(MAX_LIMIT, limit));
-        long afterId;
-        try {
-            afterId = after == null || after.isBlank() ? 0 : Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("after: not a value returned as 'next'");
-        }
         MapSqlParameterSource params = new MapSqlParameterSource("connectionId", connectionId)
-                .addValue("after", afterId)
+                .addValue("after", after == null ? 0 : after)
                 .addValue("pattern", likePattern(q))
                 .addValue("limit", pageSize + 1);
         List<Map<String, Object>> rows = jdbc.query(sql.get("sql/records/" + entity.table() + ".sql"), params, this::toItem);
