@@ -46,6 +46,16 @@ public final class KeyNormalizer {
         return NOT_ALPHANUMERIC.matcher(stripped).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Free text folded for search ({@code q} on records): the folding of {@link #matchKey}, then lower case, so
+     * that "Marie-Ève" and " MARIE\u2011ÈVE " (a no-break hyphen) both become "marie-ève". The stored search
+     * text and the query go through this one function. Null or blank gives null.
+     */
+    public static String searchFold(String raw) {
+        String key = matchKey(raw);
+        return key == null ? null : key.toLowerCase(Locale.ROOT);
+    }
+
     /** Keys of records that live under a parent (an activity under its project). */
     public static String compositeKey(String parentKey, String childKey) {
         return parentKey + '\t' + childKey;

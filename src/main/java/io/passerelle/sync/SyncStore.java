@@ -1,6 +1,7 @@
 package io.passerelle.sync;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -265,6 +266,7 @@ public class SyncStore {
                     .addValue("companyId", target.companyId())
                     .addValue("matchKey", record.matchKey())
                     .addValue("looseKey", record.looseKey())
+                    .addValue("searchText", record.searchText(), Types.VARCHAR)
                     .addValue("now", now);
             if (entity.parent() != null) {
                 params.addValue(entity.parent().name().toLowerCase() + "Id", parentIds.get(record.parentMatchKey()));

@@ -31,4 +31,11 @@ class KeyNormalizerTest {
         assertThat(KeyNormalizer.matchKey(" \u00A0 ")).isNull();
         assertThat(KeyNormalizer.matchKey(null)).isNull();
     }
+
+    @Test
+    void searchTextFoldsLikeKeysAndCase() {
+        assertThat(KeyNormalizer.searchFold(" MARIE\u2011\u00C8ve\u00A0 Tremblay ")).isEqualTo("marie-\u00E8ve tremblay");
+        assertThat(KeyNormalizer.searchFold("Be\u0301ton")).isEqualTo(KeyNormalizer.searchFold("B\u00C9TON"));
+        assertThat(KeyNormalizer.searchFold("\u00A0")).isNull();
+    }
 }
