@@ -74,12 +74,17 @@ public class SyncStore {
         return a.isBefore(b) ? a : b;
     }
 
-    private void saveWatermark(String connectionId, CanonicalEntity entity, Instant watermark) {
+    /** Stores the cursor of a connection's entity; null makes the next incremental run read everything. */
+    void saveWatermark(String connectionId, CanonicalEntity entity, Instant watermark) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("connectionId", connectionId)
                 .addValue("entity", entity.name())
-                .addValue("watermark", utc(watermark))
                 .addValue("now", utc(Instant.now()));
+        if (watermark == null) {
+            params.addValue("watermark", null, Types.TIMESTAMP_WITH_TIMEZONE); // a typed null, for PostgreSQL
+        } else {
+            params.addValue("watermark", utc(watermark));
+        }
         if (jdbc.update(sql.get("sql/sync/cursor-update.sql"), params) == 0) {
             jdbc.update(sql.get("sql/sync/cursor-insert.sql"), params);
         }

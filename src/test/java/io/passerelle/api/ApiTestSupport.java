@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.connection.ErpConnector;
 import io.passerelle.connection.FakeErpConnector;
+import io.passerelle.connection.FakeInboundSource;
+import io.passerelle.sync.InboundSource;
 import io.passerelle.sync.RecordReader;
 import io.passerelle.sync.RunHistory;
 import io.passerelle.sync.SyncLauncher;
@@ -66,6 +68,11 @@ public abstract class ApiTestSupport {
         @Bean
         ErpConnector fakeErpConnector() {
             return new FakeErpConnector();
+        }
+
+        @Bean
+        InboundSource fakeInboundSource() {
+            return new FakeInboundSource();
         }
 
         @Bean
