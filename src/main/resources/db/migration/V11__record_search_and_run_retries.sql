@@ -13,3 +13,6 @@ alter table cost_code add column search_text varchar;
 alter table vendor add column search_text varchar;
 alter table customer add column search_text varchar;
 alter table project_template add column search_text varchar;
+
+-- A run started by POST /api/runs/{id}/retry names the run whose failed records it retried.
+alter table sync_run add column retry_of bigint references sync_run (id) on delete set null;

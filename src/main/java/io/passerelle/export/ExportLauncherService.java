@@ -2,6 +2,7 @@ package io.passerelle.export;
 
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
+import io.passerelle.sync.RetryScope;
 import io.passerelle.sync.RunStore;
 import io.passerelle.sync.RunView;
 import io.passerelle.sync.RunningFlows;
@@ -55,7 +56,26 @@ public class ExportLauncherService implements ExportLauncher {
         return runs.find(job.runId()).orElseThrow();
     }
 
+    @Override
+    public long startRetry(String connectionId, String flow, RetryScope scope) {
+        ExportJob job = prepare(connectionId, flow, Trigger.RETRY, scope);
+        producer.asyncSendBody(ExportRoutes.RUN_JOB, job);
+        return job.runId();
+    }
+
+    @Override
+    public RunView retryAndWait(String connectionId, String flow, RetryScope scope) {
+        ExportJob job = prepare(connectionId, flow, Trigger.RETRY, scope);
+        producer.sendBody(ExportRoutes.RUN_JOB, job);
+        return runs.find(job.runId()).orElseThrow();
+    }
+
     private ExportJob prepare(String connectionId, String flowName, Trigger trigger) {
+        return prepare(connectionId, flowName, trigger, null);
+    }
+
+    /** @param scope a retry's items, or null for a run of everything ready */
+    private ExportJob prepare(String connectionId, String flowName, Trigger trigger, RetryScope scope) {
         Connection connection = connections.find(connectionId)
                 .orElseThrow(() -> new NoSuchElementException("no connection '" + connectionId + "'"));
         OutboundFlow<?, ?> flow = flows.stream()
@@ -63,7 +83,8 @@ public class ExportLauncherService implements ExportLauncher {
                 .orElseThrow(() -> new UnknownFlowException(connection.erp(), flowName));
         running.claim(connectionId, List.of(flowName));
         try {
-            return new ExportJob(connection, flow, runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL));
+            return new ExportJob(connection, flow, runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL,
+                    scope == null ? null : scope.retryOf()), scope);
         } catch (RuntimeException e) {
             running.release(connectionId, flowName);
             throw e;

@@ -67,6 +67,17 @@ public class SyncStore {
         });
     }
 
+    /**
+     * Writes records without touching the cursor: a retry's, which re-reads a flow for a few failed records and
+     * says nothing of the rest of it.
+     */
+    public PageResult writeRecords(SyncTarget target, CanonicalEntity entity, List<CanonicalRecord> records) {
+        if (records.isEmpty()) {
+            return new PageResult(0, 0, 0, List.of(), List.of(), null);
+        }
+        return transaction.execute(status -> new PageWrite(target, entity, records).run(null));
+    }
+
     private static Instant earliest(Instant a, Instant b) {
         if (a == null || b == null) {
             return a == null ? b : a;

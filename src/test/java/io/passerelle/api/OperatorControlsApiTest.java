@@ -1,20 +1,36 @@
 package io.passerelle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.sync.FlowAlreadyRunningException;
+import io.passerelle.sync.RetryScope;
+import io.passerelle.sync.RunErrorView;
+import io.passerelle.sync.RunView;
 import io.passerelle.sync.RunningFlows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The operator's controls over HTTP: each flow's watermark, shown and reset. */
+/**
+ * The operator's controls over HTTP: each flow's watermark, shown and reset, and the retry of a run's failed
+ * records (the engines are mocked here; RunRetryTest runs retries against the simulators).
+ */
 class OperatorControlsApiTest extends TimesheetApiSupport {
 
     private static final String CONNECTION = "operator-erp";
@@ -136,7 +152,91 @@ class OperatorControlsApiTest extends TimesheetApiSupport {
                 CONNECTION)).isZero();
     }
 
+    // --- retry ---------------------------------------------------------------------------------
+
+    @Test
+    void aSyncRunIsRetriedForItsRetryableRecordsOnlyAsANewLinkedRun() {
+        when(runHistory.find(41)).thenReturn(Optional.of(run(41, "IN", "activities", "PARTIAL", null)));
+        when(runHistory.errors(41)).thenReturn(List.of(
+                error("03-100", "UNKNOWN_PARENT", true), error("03-110", "MISSING_FIELD", false),
+                error(null, "UNKNOWN_PARENT", true)));
+        when(syncLauncher.startRetry(eq(CONNECTION), eq("activities"), any())).thenReturn(77L);
+
+        Response started = call("POST", "/api/runs/41/retry", ENGINEER);
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.node().toString()).isEqualTo("{\"runId\":77,\"retryOf\":41}");
+        assertThat(started.header("Location")).endsWith("/api/runs/77");
+        ArgumentCaptor<RetryScope> scope = ArgumentCaptor.forClass(RetryScope.class);
+        verify(syncLauncher).startRetry(eq(CONNECTION), eq("activities"), scope.capture());
+        assertThat(scope.getValue().retryOf()).isEqualTo(41);
+        assertThat(scope.getValue().keys()).containsExactly("03-100");
+        verify(exportLauncher, never()).startRetry(anyString(), anyString(), any());
+    }
+
+    @Test
+    void anExportRunIsRetriedThroughTheExportEngineAndTheRetryShowsWhatItRetried() {
+        when(runHistory.find(50)).thenReturn(Optional.of(run(50, "OUT", "timesheets", "PARTIAL", null)));
+        when(runHistory.errors(50)).thenReturn(List.of(error("line-1", "NO_ANSWER", true), error("line-2", "REJECTED", false)));
+        when(exportLauncher.retryAndWait(eq(CONNECTION), eq("timesheets"), any()))
+                .thenReturn(run(51, "OUT", "timesheets", "SUCCEEDED", 50L));
+
+        Response done = call("POST", "/api/runs/50/retry?wait=true", ADMIN);
+
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.node().path("id").asLong()).isEqualTo(51);
+        assertThat(done.node().path("trigger").asText()).isEqualTo("RETRY");
+        assertThat(done.node().path("retryOf").asLong()).isEqualTo(50);
+        ArgumentCaptor<RetryScope> scope = ArgumentCaptor.forClass(RetryScope.class);
+        verify(exportLauncher).retryAndWait(eq(CONNECTION), eq("timesheets"), scope.capture());
+        assertThat(scope.getValue().keys()).containsExactly("line-1");
+    }
+
+    @Test
+    void aRetryIs404ForAnUnknownRun409WhileItsFlowRuns422WithNothingToRetryAnd403ForViewers() {
+        when(runHistory.find(60)).thenReturn(Optional.empty());
+        Response unknown = call("POST", "/api/runs/60/retry", ENGINEER);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorFields()).containsExactly("runId");
+
+        when(runHistory.find(61)).thenReturn(Optional.of(run(61, "IN", "employees", "SUCCEEDED", null)));
+        when(runHistory.errors(61)).thenReturn(List.of(error("E-1", "DUPLICATE_KEY", false)));
+        Response nothing = call("POST", "/api/runs/61/retry", ENGINEER);
+        assertThat(nothing.status()).as(nothing.toString()).isEqualTo(422);
+        assertThat(nothing.errorFields()).containsExactly("runId");
+        assertThat(nothing.node().path("detail").asText()).contains("no failed record that can be retried");
+
+        when(runHistory.find(62)).thenReturn(Optional.of(new RunView(62, CONNECTION, "employees", "IN", "API", "FULL",
+                Instant.parse("2026-11-16T08:00:00Z"), null, "RUNNING", Map.of(), null)));
+        Response going = call("POST", "/api/runs/62/retry", ENGINEER);
+        assertThat(going.status()).as(going.toString()).isEqualTo(409);
+        assertThat(going.node().path("detail").asText()).contains("once it has finished");
+
+        when(runHistory.find(63)).thenReturn(Optional.of(run(63, "IN", "employees", "PARTIAL", null)));
+        when(runHistory.errors(63)).thenReturn(List.of(error("E-2", "UNKNOWN_PARENT", true)));
+        when(syncLauncher.startRetry(eq(CONNECTION), eq("employees"), any()))
+                .thenThrow(new FlowAlreadyRunningException(CONNECTION, "employees"));
+        Response running = call("POST", "/api/runs/63/retry", ENGINEER);
+        assertThat(running.status()).isEqualTo(409);
+        assertThat(running.errorFields()).containsExactly("flow");
+
+        for (String token : new String[] {VIEWER, APPROVER}) {
+            assertThat(call("POST", "/api/runs/63/retry", token).status()).as(token).isEqualTo(403);
+        }
+        assertThat(call("POST", "/api/runs/abc/retry", ENGINEER).errorFields()).containsExactly("runId");
+    }
+
     // --- fixtures ------------------------------------------------------------------------------
+
+    private static RunView run(long id, String direction, String flow, String status, Long retryOf) {
+        return new RunView(id, CONNECTION, flow, direction, retryOf == null ? "API" : "RETRY", "INCREMENTAL",
+                Instant.parse("2026-11-16T08:00:00Z"), Instant.parse("2026-11-16T08:00:02Z"), status, Map.of(), null,
+                retryOf);
+    }
+
+    private static RunErrorView error(String remoteKey, String code, boolean retryable) {
+        return new RunErrorView(1, "activities", remoteKey, code, "words", null, retryable);
+    }
 
     private Instant storedWatermark(String entity) {
         List<Timestamp> found = jdbc.queryForList("select watermark from sync_cursor where connection_id = ? and entity = ?",
