@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * The text {@code q} on records is matched against, stored with each canonical row: the entity's search fields
- * (a child's parent key first), each folded by {@link KeyNormalizer#searchFold}, joined by a space so that a
- * query may span a first and a last name. Written by the sync engine on the page worker, and by the migration
+ * (a child's parent key first), joined by a space so that a query may span a first and a last name, and folded
+ * by {@link KeyNormalizer#searchFold}. Written by the sync engine on the page worker, and by the migration
  * that filled it for rows written before it existed.
  */
 public final class SearchText {
@@ -21,22 +21,20 @@ public final class SearchText {
      */
     public static String of(CanonicalEntity entity, String parentKey, Function<String, Object> values) {
         StringJoiner text = new StringJoiner(" ");
-        add(text, parentKey);
+        if (parentKey != null) {
+            text.add(parentKey);
+        }
         for (String field : entity.searchFields()) {
             Object value = values.apply(field);
-            add(text, value == null ? null : value.toString());
+            if (value != null) {
+                text.add(value.toString());
+            }
         }
-        return text.length() == 0 ? null : text.toString();
+        // folded once, joined: the spaces between fields and around blank ones fold into one like any other run
+        return KeyNormalizer.searchFold(text.toString());
     }
 
     public static String of(CanonicalEntity entity, String parentKey, Map<String, Object> fields) {
         return of(entity, parentKey, fields::get);
-    }
-
-    private static void add(StringJoiner text, String value) {
-        String folded = KeyNormalizer.searchFold(value);
-        if (folded != null) {
-            text.add(folded);
-        }
     }
 }

@@ -38,4 +38,12 @@ class KeyNormalizerTest {
         assertThat(KeyNormalizer.searchFold("Be\u0301ton")).isEqualTo(KeyNormalizer.searchFold("B\u00C9TON"));
         assertThat(KeyNormalizer.searchFold("\u00A0")).isNull();
     }
+
+    @Test
+    void plainAsciiIsKeptAsIsAndAnythingElseStillFolds() {
+        assertThat(KeyNormalizer.matchKey("P-1001 Tour A")).isEqualTo("P-1001 Tour A");
+        assertThat(KeyNormalizer.matchKey("P-1001\tTour  A\r\n")).isEqualTo("P-1001 Tour A");
+        assertThat(KeyNormalizer.matchKey("")).isNull();
+        assertThat(KeyNormalizer.matchKey(" ")).isNull();
+    }
 }
