@@ -5,5 +5,6 @@ update activity
        description = :description,
        budget_hours = :budgetHours,
        budget_amount = :budgetAmount,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

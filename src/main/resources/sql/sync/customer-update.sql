@@ -4,5 +4,6 @@ update customer
        name = :name,
        status = :status,
        email = :email,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

@@ -5,5 +5,6 @@ update earning_type
        kind = :kind,
        unit = :unit,
        rate = :rate,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

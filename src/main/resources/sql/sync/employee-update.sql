@@ -7,5 +7,6 @@ update employee
        trade_code = :tradeCode,
        competency = :competency,
        active = :active,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

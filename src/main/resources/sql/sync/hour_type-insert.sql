@@ -1,2 +1,2 @@
-insert into hour_type (company_id, match_key, loose_key, code, description, multiplier, created_at, updated_at)
-values (:companyId, :matchKey, :looseKey, :code, :description, :multiplier, :now, :now)
+insert into hour_type (company_id, match_key, loose_key, code, description, multiplier, search_text, created_at, updated_at)
+values (:companyId, :matchKey, :looseKey, :code, :description, :multiplier, :searchText, :now, :now)

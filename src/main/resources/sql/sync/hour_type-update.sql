@@ -3,5 +3,6 @@ update hour_type
        code = :code,
        description = :description,
        multiplier = :multiplier,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

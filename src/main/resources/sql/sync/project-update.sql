@@ -4,5 +4,6 @@ update project
        name = :name,
        status = :status,
        customer = :customer,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

@@ -5,5 +5,6 @@ update project_task
        description = :description,
        status = :status,
        is_default = :isDefault,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

@@ -3,5 +3,6 @@ update project_template
        code = :code,
        description = :description,
        status = :status,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

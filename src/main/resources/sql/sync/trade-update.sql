@@ -3,5 +3,6 @@ update trade
        code = :code,
        description = :description,
        rates = :rates,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

@@ -6,5 +6,6 @@ update vendor
        status = :status,
        email = :email,
        currency = :currency,
+       search_text = :searchText,
        updated_at = :now
  where id = :id

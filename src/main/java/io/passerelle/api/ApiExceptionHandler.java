@@ -17,6 +17,7 @@ import io.passerelle.connection.EndpointNotFoundException;
 import io.passerelle.connection.ErpNotSupportedException;
 import io.passerelle.connection.FieldProblem;
 import io.passerelle.connection.InvalidConnectionException;
+import io.passerelle.retry.NothingToRetryException;
 import io.passerelle.sync.FlowAlreadyRunningException;
 import io.passerelle.sync.UnknownEntityException;
 import io.passerelle.sync.UnknownFlowException;
@@ -119,6 +120,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RunNotFoundException.class)
     ResponseEntity<ProblemDetail> runNotFound(RunNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of(new FieldProblem("runId", "no such run")));
+    }
+
+    @ExceptionHandler(NothingToRetryException.class)
+    ResponseEntity<ProblemDetail> nothingToRetry(NothingToRetryException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
+                List.of(new FieldProblem("runId", "no retryable failed record")));
     }
 
     @ExceptionHandler(NoSuchElementException.class)

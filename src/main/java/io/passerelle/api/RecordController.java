@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RecordController {
 
+    /** Longer than any field it could match; a longer {@code q} is a mistake, not a search. */
+    static final int MAX_QUERY = 256;
+
     private final ConnectionService connections;
     private final RecordReader reader;
 
@@ -25,8 +28,28 @@ public class RecordController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String after) {
+        if (q != null && q.length() > MAX_QUERY) {
+            throw new InvalidParameterException("q", "at most " + MAX_QUERY + " characters");
+        }
+        int pageSize = PageLimit.resolve(limit);
+        Long cursor = cursor(after);
         connections.get(id); // 404 for an unknown connection, whatever the entity
-        return reader.list(id, entity, q == null || q.isBlank() ? null : q, PageLimit.resolve(limit),
-                after == null || after.isBlank() ? null : after);
+        return reader.list(id, entity, q == null || q.isBlank() ? null : q, pageSize, cursor);
+    }
+
+    /** {@code after} is a page's {@code next}: a record id. Anything else is the caller's mistake, a 400. */
+    static Long cursor(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(after.strip());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as any other value that no page returned
+        }
+        throw new InvalidParameterException("after", "not a value returned as 'next' by this listing");
     }
 }

@@ -1,23 +1,32 @@
 package io.passerelle.api;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.passerelle.retry.RunRetries;
 import io.passerelle.sync.RunErrorView;
 import io.passerelle.sync.RunHistory;
 import io.passerelle.sync.RunView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/runs}: the run history, newest first, and each run's per-record errors. */
+/** {@code /api/runs}: the run history, newest first, each run's per-record errors, and a retry of those. */
 @RestController
 public class RunController {
 
     private final RunHistory history;
+    private final RunRetries retries;
 
-    public RunController(RunHistory history) {
+    public RunController(RunHistory history, RunRetries retries) {
         this.history = history;
+        this.retries = retries;
     }
 
     @GetMapping("/api/runs")
@@ -40,6 +49,24 @@ public class RunController {
             throw new RunNotFoundException(runId);
         }
         return history.errors(runId);
+    }
+
+    /**
+     * A new run (trigger RETRY, {@code retryOf} this one) of the run's retryable failed records only: 202 with its id,
+     * or with {@code ?wait=true} 200 and the finished run. 404 unknown run, 409 while the flow runs, 422 when the run
+     * has nothing to retry.
+     */
+    @PostMapping("/api/runs/{runId}/retry")
+    public ResponseEntity<?> retry(@PathVariable long runId, @RequestParam(defaultValue = "false") boolean wait) {
+        RunView run = history.find(runId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (wait) {
+            return ResponseEntity.ok(retries.runAndWait(run));
+        }
+        long retry = retries.start(run);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runId", retry);
+        body.put("retryOf", runId);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/runs/" + retry)).body(body);
     }
 
     private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import io.passerelle.sync.FailureMessages;
 import io.passerelle.sync.PageWorkers;
 import io.passerelle.sync.RunLog;
 import io.passerelle.sync.RecordError;
+import io.passerelle.sync.RetryScope;
 import io.passerelle.sync.RunStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,12 +59,20 @@ public class ExportEngine {
 
     /** Runs one outbound flow and records it under {@code runId}. Never throws: failures are the run's. */
     public <T, P> void run(long runId, Connection connection, OutboundFlow<T, P> flow) {
+        run(runId, connection, flow, null);
+    }
+
+    /**
+     * As above; with a {@code scope} (a retry), only the items in it are reconciled and sent: the engine's rules
+     * hold for them as for any run (asked about first when in doubt, never resent once delivered).
+     */
+    public <T, P> void run(long runId, Connection connection, OutboundFlow<T, P> flow, RetryScope scope) {
         runs.started(runId);
         ExportCounts counts = new ExportCounts();
         String message = null;
         RuntimeException failure = null;
         try (ExportSink.Session<T, P> session = flow.sink().open(connection)) {
-            new Run<>(runId, connection, flow, session, counts).execute();
+            new Run<>(runId, connection, flow, session, counts, scope).execute();
         } catch (RuntimeException e) {
             message = FailureMessages.describe(e);
             failure = e;
@@ -85,9 +94,10 @@ public class ExportEngine {
         private final ExportSink.Session<T, P> session;
         private final ExportCounts counts;
         private final String kind;
+        private final RetryScope scope;
 
         Run(long runId, Connection connection, OutboundFlow<T, P> flow, ExportSink.Session<T, P> session,
-                ExportCounts counts) {
+                ExportCounts counts, RetryScope scope) {
             this.runId = runId;
             this.connectionId = connection.id();
             this.connection = connection;
@@ -95,6 +105,7 @@ public class ExportEngine {
             this.session = session;
             this.counts = counts;
             this.kind = flow.source().kind();
+            this.scope = scope;
         }
 
         /** The next page of candidates is read on a worker while this one is sent: pages are disjoint by key. */
@@ -114,7 +125,29 @@ public class ExportEngine {
         }
 
         private CompletableFuture<List<ExportCandidate<T>>> candidatesAfter(String after) {
-            return workers.supply(() -> flow.source().candidates(connection, after, properties.pageSize()));
+            if (scope == null) {
+                return workers.supply(() -> flow.source().candidates(connection, after, properties.pageSize()));
+            }
+            return workers.supply(() -> candidatesInScope(after));
+        }
+
+        /** The next candidates a retry may send: pages without any are read past, not answered empty (the end). */
+        private List<ExportCandidate<T>> candidatesInScope(String after) {
+            String from = after;
+            List<ExportCandidate<T>> page;
+            while (!(page = flow.source().candidates(connection, from, properties.pageSize())).isEmpty()) {
+                List<ExportCandidate<T>> kept = page.stream()
+                        .filter(c -> inScope(c.sourceId(), c.idempotencyKey())).toList();
+                if (!kept.isEmpty()) {
+                    return kept;
+                }
+                from = page.get(page.size() - 1).sourceId();
+            }
+            return page;
+        }
+
+        private boolean inScope(String sourceId, String idempotencyKey) {
+            return scope == null || scope.includes(sourceId) || scope.includes(idempotencyKey);
         }
 
         /**
@@ -128,6 +161,10 @@ public class ExportEngine {
             List<ExportItemStore.InDoubt> doubts;
             while (!(doubts = items.inDoubt(connectionId, kind, after, RECONCILE_CHUNK)).isEmpty()) {
                 after = doubts.get(doubts.size() - 1).sourceId();
+                doubts = doubts.stream().filter(d -> inScope(d.sourceId(), d.idempotencyKey())).toList();
+                if (doubts.isEmpty()) {
+                    continue;
+                }
                 Set<String> held = session.holds(doubts.stream().map(ExportItemStore.InDoubt::idempotencyKey).toList());
                 Map<String, ItemOutcome> outcomes = new HashMap<>();
                 List<String> delivered = new ArrayList<>();

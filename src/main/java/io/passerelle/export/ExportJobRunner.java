@@ -16,7 +16,7 @@ public class ExportJobRunner {
 
     public void run(ExportJob job) {
         try {
-            engine.run(job.runId(), job.connection(), job.flow());
+            engine.run(job.runId(), job.connection(), job.flow(), job.scope());
         } finally {
             running.release(job.connection().id(), job.flow().name());
         }

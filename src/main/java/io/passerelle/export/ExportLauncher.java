@@ -1,5 +1,6 @@
 package io.passerelle.export;
 
+import io.passerelle.sync.RetryScope;
 import io.passerelle.sync.RunView;
 import io.passerelle.sync.Trigger;
 
@@ -15,4 +16,13 @@ public interface ExportLauncher {
 
     /** Runs and waits; answers the finished run (direction OUT, export counts). */
     RunView runAndWait(String connectionId, String flow, Trigger trigger);
+
+    /**
+     * Starts a run (trigger RETRY) of only the items in {@code scope}: those of them in doubt are asked about first,
+     * those not delivered go again; answers its id.
+     */
+    long startRetry(String connectionId, String flow, RetryScope scope);
+
+    /** As {@link #startRetry}, and waits; answers the finished run. */
+    RunView retryAndWait(String connectionId, String flow, RetryScope scope);
 }

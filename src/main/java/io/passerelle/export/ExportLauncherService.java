@@ -3,6 +3,7 @@ package io.passerelle.export;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.ConnectionNotFoundException;
+import io.passerelle.sync.RetryScope;
 import io.passerelle.sync.RunStore;
 import io.passerelle.sync.RunView;
 import io.passerelle.sync.RunningFlows;
@@ -55,8 +56,30 @@ public class ExportLauncherService implements ExportLauncher {
         return runs.find(job.runId()).orElseThrow();
     }
 
-    /** As {@code SyncLauncherService}: the run is created under the connection's row lock, or not at all. */
+    @Override
+    public long startRetry(String connectionId, String flow, RetryScope scope) {
+        ExportJob job = prepare(connectionId, flow, Trigger.RETRY, scope);
+        producer.asyncSendBody(ExportRoutes.RUN_JOB, job);
+        return job.runId();
+    }
+
+    @Override
+    public RunView retryAndWait(String connectionId, String flow, RetryScope scope) {
+        ExportJob job = prepare(connectionId, flow, Trigger.RETRY, scope);
+        producer.sendBody(ExportRoutes.RUN_JOB, job);
+        return runs.find(job.runId()).orElseThrow();
+    }
+
     private ExportJob prepare(String connectionId, String flowName, Trigger trigger) {
+        return prepare(connectionId, flowName, trigger, null);
+    }
+
+    /**
+     * As {@code SyncLauncherService}: the run is created under the connection's row lock, or not at all.
+     *
+     * @param scope a retry's items, or null for a run of everything ready
+     */
+    private ExportJob prepare(String connectionId, String flowName, Trigger trigger, RetryScope scope) {
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         OutboundFlow<?, ?> flow = flows.stream()
                 .filter(f -> f.erp().equals(known.erp()) && f.name().equals(flowName)).findFirst()
@@ -64,7 +87,8 @@ public class ExportLauncherService implements ExportLauncher {
         running.claim(connectionId, List.of(flowName));
         try {
             return connections.lockedForRun(connectionId, connection -> new ExportJob(connection, flow,
-                    runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL)));
+                    runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL,
+                            scope == null ? null : scope.retryOf()), scope));
         } catch (RuntimeException e) {
             running.release(connectionId, flowName);
             throw e;

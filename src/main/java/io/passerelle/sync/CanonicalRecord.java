@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One remote record mapped to its canonical columns. {@code fields} are named as the SQL parameters
- * of the entity's insert and update files; {@code parentMatchKey} names the parent for child entities.
+ * of the entity's insert and update files; {@code parentMatchKey} names the parent for child entities;
+ * {@code searchText} is what {@code q} on records matches (see {@link SearchText}).
  */
 public record CanonicalRecord(
         CanonicalEntity entity,
@@ -15,7 +16,8 @@ public record CanonicalRecord(
         String parentMatchKey,
         Map<String, Object> fields,
         Instant remoteModifiedAt,
-        String contentHash) {
+        String contentHash,
+        String searchText) {
 
     /**
      * Builds a record from what a mapper read: normalises the keys and digests the fields.
@@ -31,6 +33,6 @@ public record CanonicalRecord(
                 : KeyNormalizer.compositeKey(parentMatchKey, KeyNormalizer.looseKey(remoteKey));
         String hashKey = parentRemoteKey == null ? remoteKey : KeyNormalizer.compositeKey(parentRemoteKey, remoteKey);
         return new CanonicalRecord(entity, remoteKey, matchKey, looseKey, parentMatchKey, fields, remoteModifiedAt,
-                ContentHash.of(hashKey, fields));
+                ContentHash.of(hashKey, fields), SearchText.of(entity, parentRemoteKey, fields));
     }
 }

@@ -6,4 +6,9 @@ public class FlowAlreadyRunningException extends RuntimeException {
     public FlowAlreadyRunningException(String connectionId, String flow) {
         super("a run of flow '" + flow + "' is already going for connection '" + connectionId + "'");
     }
+
+    /** @param then what the caller may do once the run has finished, in words */
+    public FlowAlreadyRunningException(String connectionId, String flow, String then) {
+        super("a run of flow '" + flow + "' is going for connection '" + connectionId + "': " + then);
+    }
 }

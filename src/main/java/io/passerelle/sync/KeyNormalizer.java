@@ -11,28 +11,82 @@ import java.util.regex.Pattern;
  */
 public final class KeyNormalizer {
 
-    /** Every Unicode space, including no-break (U+00A0), figure (U+2007) and narrow no-break (U+202F). */
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\u200B\\uFEFF]+");
-    /** Hyphen look-alikes that keyboards, spreadsheets and word processors substitute for '-'. */
-    private static final Pattern DASHES = Pattern.compile("[\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200C\\u200D\\u2060]");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private KeyNormalizer() {
     }
 
-    /** The key two records must share to be the same record. Null or blank gives null. */
+    /**
+     * The key two records must share to be the same record: invisible characters (soft hyphen, zero-width joiners,
+     * word joiner) dropped, hyphen look-alikes (U+2010..2015, U+2212, U+FE58, U+FE63, U+FF0D)
+     * made '-', every run of white space (ASCII, every Unicode space separator including no-break U+00A0, figure
+     * U+2007 and narrow no-break U+202F, zero-width U+200B, U+FEFF) made one space, then Unicode NFC, then trimmed.
+     * Null or blank gives null. One pass over the characters: a sync folds several fields of every record.
+     */
     public static String matchKey(String raw) {
         if (raw == null) {
             return null;
         }
-        String text = INVISIBLE.matcher(raw).replaceAll("");
-        text = DASHES.matcher(text).replaceAll("-");
-        text = SPACES.matcher(text).replaceAll(" ").strip();
+        if (isPlain(raw)) {
+            return raw.isEmpty() ? null : raw;
+        }
+        StringBuilder key = new StringBuilder(raw.length());
+        boolean space = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (isInvisible(c)) {
+                continue;
+            }
+            if (isSpace(c)) {
+                space = true;
+                continue;
+            }
+            if (space && key.length() > 0) {
+                key.append(' ');
+            }
+            space = false;
+            key.append(isDash(c) ? '-' : c);
+        }
         // composed last: removing an invisible between a letter and its accent ("e", soft hyphen, U+0308) leaves
-        // them side by side, and a key composed before that would not be its own normal form
-        text = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return text.isEmpty() ? null : text;
+        // them side by side, and a key composed before that would not be its own normal form. Other characters Java
+        // counts as white space (e.g. U+001C) are not folded, but trimmed at the ends
+        String folded = Normalizer.normalize(key, Normalizer.Form.NFC).strip();
+        return folded.isEmpty() ? null : folded;
+    }
+
+    /**
+     * Printable ASCII with single spaces inside: nothing the folding would change (ASCII is NFC, and holds no
+     * invisible character, no dash look-alike and no other space). Most keys and texts are, so they are not copied.
+     */
+    private static boolean isPlain(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == last || text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u200B' || c == '\uFEFF'
+                || Character.getType(c) == Character.SPACE_SEPARATOR
+                || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /** Hyphen look-alikes that keyboards, spreadsheets and word processors substitute for '-'. */
+    private static boolean isDash(char c) {
+        return (c >= '\u2010' && c <= '\u2015') || c == '\u2212' || c == '\uFE58' || c == '\uFE63' || c == '\uFF0D';
+    }
+
+    private static boolean isInvisible(char c) {
+        return c == '\u00AD' || c == '\u200C' || c == '\u200D' || c == '\u2060';
     }
 
     /**
@@ -49,6 +103,16 @@ public final class KeyNormalizer {
         // recomposed, and last: decomposition splits each Hangul syllable into two or three letters (the loose key
         // would outgrow the key column), and removing punctuation can bring jamo together that compose
         return Normalizer.normalize(folded, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Free text folded for search ({@code q} on records): the folding of {@link #matchKey}, then lower case, so
+     * that "Marie-Ève" and " MARIE\u2011ÈVE " (a no-break hyphen) both become "marie-ève". The stored search
+     * text and the query go through this one function. Null or blank gives null.
+     */
+    public static String searchFold(String raw) {
+        String key = matchKey(raw);
+        return key == null ? null : key.toLowerCase(Locale.ROOT);
     }
 
     /** Keys of records that live under a parent (an activity under its project). */

@@ -36,6 +36,11 @@ public class RunStore implements RunHistory {
     }
 
     public long create(String connectionId, String flow, String direction, Trigger trigger, SyncMode mode) {
+        return create(connectionId, flow, direction, trigger, mode, null);
+    }
+
+    /** @param retryOf the run whose failed records this one retries, or null */
+    public long create(String connectionId, String flow, String direction, Trigger trigger, SyncMode mode, Long retryOf) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(sql.get("sql/run/insert.sql"), new MapSqlParameterSource()
                 .addValue("connectionId", connectionId)
@@ -43,6 +48,7 @@ public class RunStore implements RunHistory {
                 .addValue("direction", direction)
                 .addValue("trigger", trigger.name())
                 .addValue("mode", mode.name())
+                .addValue("retryOf", retryOf, Types.BIGINT)
                 .addValue("startedAt", SyncStore.utc(Instant.now())), key, new String[] {"id"});
         return key.getKey().longValue();
     }
@@ -146,7 +152,7 @@ public class RunStore implements RunHistory {
         return new RunView(rs.getLong("id"), rs.getString("connection_id"), rs.getString("flow"),
                 rs.getString("direction"), rs.getString("trigger_type"), rs.getString("mode"),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
-                rs.getString("status"), counts, rs.getString("message"));
+                rs.getString("status"), counts, rs.getString("message"), rs.getObject("retry_of", Long.class));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -33,6 +33,16 @@ public class SyncEngine {
 
     /** Runs one flow to the end and records it under {@code runId}. Never throws: failures are the run's. */
     public void run(long runId, String connectionId, InboundFlow flow, SourceSession session, SyncMode mode) {
+        run(runId, connectionId, flow, session, mode, null);
+    }
+
+    /**
+     * As above; with a {@code scope} (a retry), the flow is read whole, since a failed record may be older than the
+     * watermark, and only the records in scope are counted and written. The cursor is left where runs put it:
+     * a retry writes a few records, so it says nothing of what the flow holds up to any instant.
+     */
+    public void run(long runId, String connectionId, InboundFlow flow, SourceSession session, SyncMode mode,
+            RetryScope scope) {
         runs.started(runId);
         RunCounts counts = new RunCounts();
         String status;
@@ -42,21 +52,27 @@ public class SyncEngine {
         try {
             SyncTarget target = store.target(connectionId)
                     .orElseThrow(() -> new IllegalStateException("connection '" + connectionId + "' no longer exists"));
-            Instant since = mode == SyncMode.FULL ? null : store.watermark(connectionId, flow.entity()).orElse(null);
+            Instant since = mode == SyncMode.FULL || scope != null ? null
+                    : store.watermark(connectionId, flow.entity()).orElse(null);
             Instant heldAt = null;
             Instant runWatermark = null;
-            next = fetch(session, flow, null, since);
+            next = fetch(session, flow, null, since, scope);
             while (next != null) {
                 MappedPage mapped = await(next);
                 SourcePage page = mapped.page();
-                next = page.next() == null ? null : fetch(session, flow, page.next(), since);
-                counts.read(page.items().size());
+                next = page.next() == null ? null : fetch(session, flow, page.next(), since, scope);
+                counts.read(mapped.considered());
                 mapped.errors().forEach(counts::error);
                 List<CanonicalRecord> records = mapped.records();
-                runWatermark = latest(runWatermark, page.watermark());
-                Instant cursor = session.ordersByModification() ? page.watermark() : next == null ? runWatermark : null;
-                PageResult written = store.writePage(target, flow.entity(), records, cursor, heldAt);
-                heldAt = written.heldAt();
+                PageResult written;
+                if (scope == null) {
+                    runWatermark = latest(runWatermark, page.watermark());
+                    Instant cursor = session.ordersByModification() ? page.watermark() : next == null ? runWatermark : null;
+                    written = store.writePage(target, flow.entity(), records, cursor, heldAt);
+                    heldAt = written.heldAt();
+                } else {
+                    written = store.writeRecords(target, flow.entity(), records);
+                }
                 counts.add(written);
                 runs.addErrors(runId, counts.drainErrors());
             }
@@ -81,26 +97,39 @@ public class SyncEngine {
         return a.isAfter(b) ? a : b;
     }
 
-    private CompletableFuture<MappedPage> fetch(SourceSession session, InboundFlow flow, String after, Instant since) {
-        return workers.then(session.fetch(flow, after, since, properties.pageSize()), page -> map(flow, page));
+    private CompletableFuture<MappedPage> fetch(SourceSession session, InboundFlow flow, String after, Instant since,
+            RetryScope scope) {
+        return workers.then(session.fetch(flow, after, since, properties.pageSize()), page -> map(flow, page, scope));
     }
 
-    /** A page and what its mapper made of it: records, and an error for each item it could not map. */
-    private record MappedPage(SourcePage page, List<CanonicalRecord> records, List<RecordError> errors) {
+    /**
+     * A page and what its mapper made of it: records, and an error for each item it could not map. {@code considered}
+     * counts the items in the run's scope (every item, but for a retry).
+     */
+    private record MappedPage(SourcePage page, List<CanonicalRecord> records, List<RecordError> errors, int considered) {
     }
 
-    private static MappedPage map(InboundFlow flow, SourcePage page) {
+    private static MappedPage map(InboundFlow flow, SourcePage page, RetryScope scope) {
         List<CanonicalRecord> records = new ArrayList<>(page.items().size());
         List<RecordError> errors = new ArrayList<>();
+        int considered = 0;
         for (JsonNode item : page.items()) {
             try {
-                records.add(flow.mapper().map(item));
+                CanonicalRecord record = flow.mapper().map(item);
+                if (scope == null || scope.includes(record.remoteKey())) {
+                    records.add(record);
+                    considered++;
+                }
             } catch (MappingException e) {
-                errors.add(new RecordError(flow.entity().apiName(), remoteKeyOf(item), e.code(),
-                        e.getMessage(), RunStore.truncate(item.toString(), MAX_PAYLOAD_ECHO), false));
+                String remoteKey = remoteKeyOf(item);
+                if (scope == null || scope.includes(remoteKey)) {
+                    errors.add(new RecordError(flow.entity().apiName(), remoteKey, e.code(),
+                            e.getMessage(), RunStore.truncate(item.toString(), MAX_PAYLOAD_ECHO), false));
+                    considered++;
+                }
             }
         }
-        return new MappedPage(page, records, errors);
+        return new MappedPage(page, records, errors, considered);
     }
 
     /** The best name for a record that could not be mapped: its first textual key-like field. */

@@ -24,7 +24,7 @@ public class SyncJobRunner {
         String connectionId = job.connection().id();
         try (SourceSession session = job.source().open(job.connection())) {
             for (int i = 0; i < job.flows().size(); i++) {
-                engine.run(job.runIds().get(i), connectionId, job.flows().get(i), session, job.mode());
+                engine.run(job.runIds().get(i), connectionId, job.flows().get(i), session, job.mode(), job.scope());
                 running.release(connectionId, job.flows().get(i).name());
             }
         } catch (RuntimeException e) {

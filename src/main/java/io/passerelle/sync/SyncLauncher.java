@@ -14,4 +14,13 @@ public interface SyncLauncher {
 
     /** Runs and waits; answers the finished runs, in order. */
     List<RunView> runAndWait(String connectionId, String flow, Trigger trigger, SyncMode mode);
+
+    /**
+     * Starts a run of one flow (trigger RETRY) that re-reads it and writes only the records in {@code scope},
+     * leaving the flow's cursor where it is; answers its id.
+     */
+    long startRetry(String connectionId, String flow, RetryScope scope);
+
+    /** As {@link #startRetry}, and waits; answers the finished run. */
+    RunView retryAndWait(String connectionId, String flow, RetryScope scope);
 }

@@ -52,17 +52,37 @@ public class SyncLauncherService implements SyncLauncher {
         return job.runIds().stream().map(id -> runs.find(id).orElseThrow()).toList();
     }
 
+    @Override
+    public long startRetry(String connectionId, String flow, RetryScope scope) {
+        SyncJob job = prepare(connectionId, flow, Trigger.RETRY, SyncMode.FULL, scope);
+        producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
+        return job.runIds().get(0);
+    }
+
+    @Override
+    public RunView retryAndWait(String connectionId, String flow, RetryScope scope) {
+        SyncJob job = prepare(connectionId, flow, Trigger.RETRY, SyncMode.FULL, scope);
+        producer.sendBody(SyncRoutes.RUN_JOB, job);
+        return runs.find(job.runIds().get(0)).orElseThrow();
+    }
+
+    private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode) {
+        return prepare(connectionId, flow, trigger, mode, null);
+    }
+
     /**
      * Claims the flows, then creates their runs under the connection's row lock, so that an archive at the same
      * moment either comes first (and the run is refused) or sees the runs going (and is refused).
+     *
+     * @param scope a retry's records (one flow, not {@code all}), or null for a run of everything
      */
-    private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode) {
+    private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode, RetryScope scope) {
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         InboundSource source = sources.get(known.erp());
         if (source == null) {
             throw new UnknownFlowException(known.erp(), flow);
         }
-        List<InboundFlow> flows = ALL_FLOWS.equals(flow) ? source.flows()
+        List<InboundFlow> flows = ALL_FLOWS.equals(flow) && scope == null ? source.flows()
                 : List.of(source.flows().stream().filter(f -> f.name().equals(flow)).findFirst()
                         .orElseThrow(() -> new UnknownFlowException(known.erp(), flow)));
         running.claim(connectionId, flows.stream().map(InboundFlow::name).toList());
@@ -70,9 +90,10 @@ public class SyncLauncherService implements SyncLauncher {
             return connections.lockedForRun(connectionId, connection -> {
                 List<Long> runIds = new ArrayList<>();
                 for (InboundFlow each : flows) {
-                    runIds.add(runs.create(connectionId, each.name(), "IN", trigger, mode));
+                    runIds.add(runs.create(connectionId, each.name(), "IN", trigger, mode,
+                            scope == null ? null : scope.retryOf()));
                 }
-                return new SyncJob(connection, source, flows, List.copyOf(runIds), mode);
+                return new SyncJob(connection, source, flows, List.copyOf(runIds), mode, scope);
             });
         } catch (RuntimeException e) {
             flows.forEach(each -> running.release(connectionId, each.name()));

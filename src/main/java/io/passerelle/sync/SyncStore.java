@@ -1,6 +1,7 @@
 package io.passerelle.sync;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,6 +67,17 @@ public class SyncStore {
         });
     }
 
+    /**
+     * Writes records without touching the cursor: a retry's, which re-reads a flow for a few failed records and
+     * says nothing of the rest of it.
+     */
+    public PageResult writeRecords(SyncTarget target, CanonicalEntity entity, List<CanonicalRecord> records) {
+        if (records.isEmpty()) {
+            return new PageResult(0, 0, 0, List.of(), List.of(), null);
+        }
+        return transaction.execute(status -> new PageWrite(target, entity, records).run(null));
+    }
+
     private static Instant earliest(Instant a, Instant b) {
         if (a == null || b == null) {
             return a == null ? b : a;
@@ -73,12 +85,17 @@ public class SyncStore {
         return a.isBefore(b) ? a : b;
     }
 
-    private void saveWatermark(String connectionId, CanonicalEntity entity, Instant watermark) {
+    /** Stores the cursor of a connection's entity; null makes the next incremental run read everything. */
+    void saveWatermark(String connectionId, CanonicalEntity entity, Instant watermark) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("connectionId", connectionId)
                 .addValue("entity", entity.name())
-                .addValue("watermark", utc(watermark))
                 .addValue("now", utc(Instant.now()));
+        if (watermark == null) {
+            params.addValue("watermark", null, Types.TIMESTAMP_WITH_TIMEZONE); // a typed null, for PostgreSQL
+        } else {
+            params.addValue("watermark", utc(watermark));
+        }
         if (jdbc.update(sql.get("sql/sync/cursor-update.sql"), params) == 0) {
             jdbc.update(sql.get("sql/sync/cursor-insert.sql"), params);
         }
@@ -265,6 +282,7 @@ public class SyncStore {
                     .addValue("companyId", target.companyId())
                     .addValue("matchKey", record.matchKey())
                     .addValue("looseKey", record.looseKey())
+                    .addValue("searchText", record.searchText(), Types.VARCHAR)
                     .addValue("now", now);
             if (entity.parent() != null) {
                 params.addValue(entity.parent().name().toLowerCase() + "Id", parentIds.get(record.parentMatchKey()));

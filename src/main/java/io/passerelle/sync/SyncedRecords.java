@@ -31,17 +31,17 @@ public class SyncedRecords implements RecordReader {
     }
 
     @Override
-    public RecordPage list(String connectionId, String entityName, String q, int limit, String after) {
+    public RecordPage list(String connectionId, String entityName, String q, int limit, Long after) {
         CanonicalEntity entity = CanonicalEntity.byApiName(entityName).orElseThrow(() -> new UnknownEntityException(entityName));
         int pageSize = Math.max(1, Math.min(MAX_LIMIT, limit));
-        long afterId;
-        try {
-            afterId = after == null || after.isBlank() ? 0 : Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("after: not a value returned as 'next'");
+        List<Long> company = jdbc.queryForList(sql.get("sql/sync/connection-company.sql"),
+                Map.of("connectionId", connectionId), Long.class);
+        if (company.isEmpty()) {
+            return new RecordPage(List.of(), null);
         }
         MapSqlParameterSource params = new MapSqlParameterSource("connectionId", connectionId)
-                .addValue("after", afterId)
+                .addValue("companyId", company.get(0))
+                .addValue("after", after == null ? 0 : after)
                 .addValue("pattern", likePattern(q))
                 .addValue("limit", pageSize + 1);
         List<Map<String, Object>> rows = jdbc.query(sql.get("sql/records/" + entity.table() + ".sql"), params, this::toItem);
@@ -53,12 +53,13 @@ public class SyncedRecords implements RecordReader {
         return new RecordPage(rows, next);
     }
 
-    private static String likePattern(String q) {
-        if (q == null || q.isBlank()) {
+    /** {@code q} folded as the stored search text is (see {@link SearchText}), as a LIKE pattern matching it anywhere. */
+    static String likePattern(String q) {
+        String folded = KeyNormalizer.searchFold(q);
+        if (folded == null) {
             return "%";
         }
-        String escaped = q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private Map<String, Object> toItem(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.connection.ErpConnector;
 import io.passerelle.connection.FakeErpConnector;
+import io.passerelle.connection.FakeInboundSource;
+import io.passerelle.sync.InboundSource;
 import io.passerelle.sync.RecordReader;
 import io.passerelle.sync.RunHistory;
 import io.passerelle.sync.SyncLauncher;
@@ -63,6 +65,11 @@ public abstract class ApiTestSupport {
         @Bean
         ErpConnector fakeErpConnector() {
             return new FakeErpConnector();
+        }
+
+        @Bean
+        InboundSource fakeInboundSource() {
+            return new FakeInboundSource();
         }
 
         @Bean

@@ -25,7 +25,11 @@ import io.passerelle.sync.UnknownEntityException;
 import io.passerelle.sync.UnknownFlowException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SyncRunRecordApiTest extends ApiTestSupport {
 
     private static final String CONNECTION = "acme-runs";
@@ -170,5 +174,34 @@ class SyncRunRecordApiTest extends ApiTestSupport {
         assertThat(call("GET", "/api/connections/nobody/records/employees", VIEWER).status()).isEqualTo(404);
         verify(recordReader, org.mockito.Mockito.never()).list(eq("nobody"), anyString(), any(),
                 org.mockito.ArgumentMatchers.anyInt(), any());
+    }
+
+    @Test
+    void aCursorOrLimitNoPageReturnedIsA400NamingItWithNoStackTraceInTheLog(CapturedOutput output) {
+        String records = "/api/connections/" + CONNECTION + "/records/employees";
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("?after=abc", "after");
+        bad.put("?after=-1", "after");
+        bad.put("?after=1.5", "after");
+        bad.put("?after=99999999999999999999", "after");
+        bad.put("?limit=abc", "limit");
+        bad.put("?limit=0", "limit");
+        bad.put("?q=" + "x".repeat(RecordController.MAX_QUERY + 1), "q");
+        bad.forEach((query, field) -> {
+            Response answer = call("GET", records + query, VIEWER);
+            assertThat(answer.status()).as(query + " → " + answer).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.errorFields()).as(query).containsExactly(field);
+            assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at io.");
+        });
+        verify(recordReader, org.mockito.Mockito.never()).list(anyString(), anyString(), any(),
+                org.mockito.ArgumentMatchers.anyInt(), any());
+        assertThat(output.getAll()).doesNotContain("NumberFormatException").doesNotContain("Unexpected error")
+                .doesNotContain("\tat io.passerelle");
+
+        when(recordReader.list(CONNECTION, "employees", null, 50, 41L)).thenReturn(new RecordPage(List.of(), null));
+        Response next = call("GET", records + "?after=41", VIEWER);
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.node().path("next").isNull()).isTrue();
     }
 }

@@ -46,4 +46,19 @@ class KeyNormalizerTest {
         assertThat(KeyNormalizer.matchKey(" \u00A0 ")).isNull();
         assertThat(KeyNormalizer.matchKey(null)).isNull();
     }
+
+    @Test
+    void searchTextFoldsLikeKeysAndCase() {
+        assertThat(KeyNormalizer.searchFold(" MARIE\u2011\u00C8ve\u00A0 Tremblay ")).isEqualTo("marie-\u00E8ve tremblay");
+        assertThat(KeyNormalizer.searchFold("Be\u0301ton")).isEqualTo(KeyNormalizer.searchFold("B\u00C9TON"));
+        assertThat(KeyNormalizer.searchFold("\u00A0")).isNull();
+    }
+
+    @Test
+    void plainAsciiIsKeptAsIsAndAnythingElseStillFolds() {
+        assertThat(KeyNormalizer.matchKey("P-1001 Tour A")).isEqualTo("P-1001 Tour A");
+        assertThat(KeyNormalizer.matchKey("P-1001\tTour  A\r\n")).isEqualTo("P-1001 Tour A");
+        assertThat(KeyNormalizer.matchKey("")).isNull();
+        assertThat(KeyNormalizer.matchKey(" ")).isNull();
+    }
 }

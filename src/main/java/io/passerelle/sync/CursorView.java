@@ -1,0 +1,10 @@
+package io.passerelle.sync;
+
+import java.time.Instant;
+
+/**
+ * One inbound flow's watermark as the API shows it: the next incremental run reads what changed at or after it;
+ * null means everything. {@code updatedAt} is when a page or an operator last set it, null if never.
+ */
+public record CursorView(String flow, String entity, Instant watermark, Instant updatedAt) {
+}

@@ -1,0 +1,1 @@
+update activity set search_text = :searchText where id = :id

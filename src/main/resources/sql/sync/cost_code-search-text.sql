@@ -1,0 +1,1 @@
+update cost_code set search_text = :searchText where id = :id

@@ -1,0 +1,1 @@
+update customer set search_text = :searchText where id = :id

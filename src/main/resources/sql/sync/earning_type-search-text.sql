@@ -1,0 +1,1 @@
+update earning_type set search_text = :searchText where id = :id

@@ -1,0 +1,1 @@
+update employee set search_text = :searchText where id = :id

@@ -1,0 +1,1 @@
+update project set search_text = :searchText where id = :id

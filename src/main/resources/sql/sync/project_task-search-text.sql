@@ -1,0 +1,1 @@
+update project_task set search_text = :searchText where id = :id

@@ -1,0 +1,1 @@
+update project_template set search_text = :searchText where id = :id

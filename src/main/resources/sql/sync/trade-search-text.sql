@@ -1,0 +1,1 @@
+update trade set search_text = :searchText where id = :id

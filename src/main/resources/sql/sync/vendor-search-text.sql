@@ -1,0 +1,1 @@
+update vendor set search_text = :searchText where id = :id

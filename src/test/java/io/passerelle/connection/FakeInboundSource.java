@@ -1,0 +1,42 @@
+package io.passerelle.connection;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.sync.CanonicalEntity;
+import io.passerelle.sync.CanonicalRecord;
+import io.passerelle.sync.InboundFlow;
+import io.passerelle.sync.InboundSource;
+import io.passerelle.sync.MappingException;
+import io.passerelle.sync.SourceSession;
+
+/**
+ * The inbound side of {@link FakeErpConnector}: its flows and the tables they write, for the ERP-neutral parts that
+ * read the flow registry (cursors). It reaches no ERP: the API tests mock the sync launcher.
+ */
+public class FakeInboundSource implements InboundSource {
+
+    private static final List<InboundFlow> FLOWS = List.of(
+            new InboundFlow("projects", "Project", CanonicalEntity.PROJECT, FakeInboundSource::unmapped),
+            new InboundFlow("employees", "Employee", CanonicalEntity.EMPLOYEE, FakeInboundSource::unmapped),
+            new InboundFlow("vendors", "Vendor", CanonicalEntity.VENDOR, FakeInboundSource::unmapped));
+
+    @Override
+    public String erp() {
+        return FakeErpConnector.ERP;
+    }
+
+    @Override
+    public List<InboundFlow> flows() {
+        return FLOWS;
+    }
+
+    @Override
+    public SourceSession open(Connection connection) {
+        throw new IllegalStateException("the test ERP has no server to open a session with");
+    }
+
+    private static CanonicalRecord unmapped(JsonNode item) {
+        throw new MappingException("UNMAPPED", "the test ERP maps nothing");
+    }
+}
