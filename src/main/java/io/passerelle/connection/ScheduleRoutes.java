@@ -1,5 +1,6 @@
 package io.passerelle.connection;
 
+import io.passerelle.sync.RouteTemplates;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,12 +65,11 @@ public class ScheduleRoutes {
                 return;
             }
             String routeId = "schedule-" + connection.id() + "-" + flow;
-            TemplatedRouteBuilder.builder(camel, template)
+            RouteTemplates.add(camel, TemplatedRouteBuilder.builder(camel, template)
                     .routeId(routeId)
                     .parameter("connectionId", connection.id())
                     .parameter("flow", flow)
-                    .parameter("cron", cron)
-                    .add();
+                    .parameter("cron", cron));
             ids.add(routeId);
         });
         routesByConnection.put(connection.id(), ids);

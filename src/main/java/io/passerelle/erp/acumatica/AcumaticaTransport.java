@@ -1,5 +1,6 @@
 package io.passerelle.erp.acumatica;
 
+import io.passerelle.sync.RouteTemplates;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +35,12 @@ public final class AcumaticaTransport implements AutoCloseable {
                 || base.getHost() == null) {
             throw new IllegalArgumentException("endpoint URL must look like https://host[/instance], was " + instanceUrl);
         }
-        TemplatedRouteBuilder.builder(camel, AcumaticaHttpRoutes.TEMPLATE)
+        RouteTemplates.add(camel, TemplatedRouteBuilder.builder(camel, AcumaticaHttpRoutes.TEMPLATE)
                 .routeId(routeId)
                 .parameter("requestEndpoint", routeId)
                 .parameter("baseUrl", instanceUrl.replaceAll("/+$", ""))
                 .parameter("connectTimeoutMillis", properties.connectTimeout().toMillis())
-                .parameter("responseTimeoutMillis", properties.responseTimeout().toMillis())
-                .add();
+                .parameter("responseTimeoutMillis", properties.responseTimeout().toMillis()));
         return new AcumaticaTransport(camel, producer, routeId);
     }
 

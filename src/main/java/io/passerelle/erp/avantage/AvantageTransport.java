@@ -1,5 +1,6 @@
 package io.passerelle.erp.avantage;
 
+import io.passerelle.sync.RouteTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.erp.avantage.codec.MainTcpCodec;
@@ -44,7 +45,7 @@ public final class AvantageTransport implements AutoCloseable {
     static AvantageTransport open(CamelContext camel, ProducerTemplate producer, String routeId, AvantageAddress address,
             MainTcpCodec codec, AvantageProperties properties) {
         PipelinedCorrelationManager correlation = new PipelinedCorrelationManager(properties.requestTimeout().toMillis());
-        TemplatedRouteBuilder.builder(camel, AvantageTransportRoutes.TEMPLATE)
+        RouteTemplates.add(camel, TemplatedRouteBuilder.builder(camel, AvantageTransportRoutes.TEMPLATE)
                 .routeId(routeId)
                 .parameter("requestEndpoint", routeId)
                 .parameter("host", address.host())
@@ -53,8 +54,7 @@ public final class AvantageTransport implements AutoCloseable {
                 .bean("encoder", codec.encoder())
                 .bean("greetingGate", codec.greetingGate())
                 .bean("decoder", codec.decoder())
-                .bean("correlationManager", correlation)
-                .add();
+                .bean("correlationManager", correlation));
         return new AvantageTransport(camel, producer, routeId, codec, properties.maxInFlight(),
                 properties.requestTimeout().toMillis());
     }
