@@ -3,7 +3,8 @@ update remote_ref
        local_id = :localId,
        content_hash = :contentHash,
        remote_modified_at = :remoteModifiedAt,
-       last_seen_at = :now
+       last_seen_at = :now,
+       custom_fields = :customFields
  where connection_id = :connectionId
    and entity = :entity
    and match_key = :matchKey

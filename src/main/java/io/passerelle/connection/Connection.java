@@ -39,6 +39,18 @@ public record Connection(
         return credentials.get(key);
     }
 
+    /** The option in which a connection names, per inbound flow, a route file of its own. */
+    public static final String ROUTES_OPTION = "routes";
+
+    /** The route file this connection runs for the flow instead of its ERP's ({@code options.routes.<flow>}), if any. */
+    public java.util.Optional<String> routeFile(String flow) {
+        Object routes = options == null ? null : options.get(ROUTES_OPTION);
+        if (routes instanceof Map<?, ?> byFlow && byFlow.get(flow) instanceof String file && !file.isBlank()) {
+            return java.util.Optional.of(file.strip());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Names the credential keys, never their values: a connection logged by accident must not leak a secret. */
     @Override
     public String toString() {

@@ -2,6 +2,8 @@ package io.passerelle.connection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import io.passerelle.routes.RouteFileException;
+import io.passerelle.routes.RouteFileCheck;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,9 +33,11 @@ public class ConnectionValidator {
     private static final int MAX_OWNER = 128;
 
     private final ErpConnectors connectors;
+    private final RouteFileCheck routeFiles;
 
-    public ConnectionValidator(ErpConnectors connectors) {
+    public ConnectionValidator(ErpConnectors connectors, RouteFileCheck routeFiles) {
         this.connectors = connectors;
+        this.routeFiles = routeFiles;
     }
 
     /**
@@ -49,6 +53,7 @@ public class ConnectionValidator {
         checkEndpoints(connection.endpoints(), connector, problems);
         connector.ifPresent(c -> checkCredentials(connection.credentials(), c, problems));
         checkSchedules(connection.schedules(), connector, problems);
+        checkRouteFiles(connection.options(), connector, problems);
         checkLength("owner", connection.owner(), MAX_OWNER, problems);
         List<FieldProblem> all = TypeProblems.merge(problems);
         if (!all.isEmpty()) {
@@ -181,6 +186,41 @@ public class ConnectionValidator {
             });
             if (cron == null || !CronExpression.isValidExpression(cron)) {
                 problems.add(new FieldProblem(field, "not a valid Quartz cron expression: " + cron));
+            }
+        });
+    }
+
+    /**
+     * {@code options.routes}: per inbound flow, a route file below the routes folder that the connection runs instead
+     * of its ERP's. The file must exist and parse now; a broken edit later is refused by the reload and the flow
+     * goes on with the version that worked.
+     */
+    private void checkRouteFiles(Map<String, Object> options, Optional<ErpConnector> connector, List<FieldProblem> problems) {
+        Object routes = options == null ? null : options.get(Connection.ROUTES_OPTION);
+        if (routes == null) {
+            return;
+        }
+        if (!(routes instanceof Map<?, ?> byFlow)) {
+            problems.add(new FieldProblem("options." + Connection.ROUTES_OPTION,
+                    "must be an object of flow → route file, e.g. {\"vendors\": \"custom/acme-vendors.camel.yaml\"}"));
+            return;
+        }
+        byFlow.forEach((flow, file) -> {
+            String field = "options." + Connection.ROUTES_OPTION + "." + flow;
+            connector.ifPresent(c -> {
+                if (!c.inboundFlows().contains(String.valueOf(flow))) {
+                    problems.add(new FieldProblem(field, "not an inbound flow of " + c.erp() + "; inbound flows: "
+                            + String.join(", ", c.inboundFlows())));
+                }
+            });
+            if (!(file instanceof String name) || name.isBlank()) {
+                problems.add(new FieldProblem(field, "must name a route file, e.g. custom/acme-vendors.camel.yaml"));
+                return;
+            }
+            try {
+                routeFiles.check(name.strip());
+            } catch (RouteFileException e) {
+                problems.add(new FieldProblem(field, e.getMessage()));
             }
         });
     }

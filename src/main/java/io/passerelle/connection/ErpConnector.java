@@ -2,10 +2,11 @@ package io.passerelle.connection;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * What the ERP-neutral parts (API, validation, scheduling) need to know about one ERP. One bean per
- * ERP, in its {@code erp/<name>} package.
+ * What the ERP-neutral parts (API, validation, scheduling) need to know about one ERP. Implemented by the ERP's
+ * one module bean ({@code erp.ErpModule}, in its {@code erp/<name>} package), which the engines also read.
  */
 public interface ErpConnector {
 
@@ -20,12 +21,27 @@ public interface ErpConnector {
         return List.of();
     }
 
+    /** What this ERP is, in one line, for the API's list of ERPs. */
+    default String description() {
+        return erp();
+    }
+
+    /** The credentials a connection carries, required ones and optional ones, each described. */
+    List<CredentialKey> credentials();
+
+    /** What a connection of this ERP may set in its {@code options}. */
+    default List<ErpOption> options() {
+        return List.of();
+    }
+
     /** Credential keys a connection must carry. */
-    Set<String> requiredCredentials();
+    default Set<String> requiredCredentials() {
+        return credentials().stream().filter(CredentialKey::required).map(CredentialKey::name).collect(Collectors.toSet());
+    }
 
     /** Credential keys a connection may carry besides the required ones. */
     default Set<String> optionalCredentials() {
-        return Set.of();
+        return credentials().stream().filter(key -> !key.required()).map(CredentialKey::name).collect(Collectors.toSet());
     }
 
     /** URL schemes the endpoints of this ERP use, e.g. {@code tcp} or {@code https}. */

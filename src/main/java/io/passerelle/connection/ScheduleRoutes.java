@@ -1,6 +1,8 @@
 package io.passerelle.connection;
 
-import io.passerelle.sync.RouteTemplates;
+import io.passerelle.routes.RouteFileListener;
+import io.passerelle.routes.RouteFiles;
+import io.passerelle.run.RouteTemplates;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,24 +17,45 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One Quartz route per connection and scheduled flow, made from the ERP's template
- * ({@code routes/<erp>/sync-schedule.camel.yaml}, template id {@code <erp>-sync-schedule}), and
- * remade whenever the connection changes: schedules take effect without a restart.
+ * One Quartz route per connection and scheduled flow, made from one of two templates whatever the ERP:
+ * {@code routes/schedules/sync-schedule.camel.yaml} for inbound flows, {@code export-schedule.camel.yaml} for
+ * outbound ones. Remade whenever the connection or the template's file changes: schedules take effect without a
+ * restart.
  */
 @Component
-public class ScheduleRoutes {
+public class ScheduleRoutes implements RouteFileListener {
+
+    public static final String SYNC_SCHEDULE = "schedules/sync-schedule" + RouteFiles.SUFFIX;
+    public static final String EXPORT_SCHEDULE = "schedules/export-schedule" + RouteFiles.SUFFIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleRoutes.class);
 
     private final CamelContext camel;
     private final ConnectionDirectory connections;
     private final ErpConnectors connectors;
+    private final RouteFiles files;
     private final Map<String, Set<String>> routesByConnection = new ConcurrentHashMap<>();
 
-    public ScheduleRoutes(CamelContext camel, ConnectionDirectory connections, ErpConnectors connectors) {
+    public ScheduleRoutes(CamelContext camel, ConnectionDirectory connections, ErpConnectors connectors, RouteFiles files) {
         this.camel = camel;
         this.connections = connections;
         this.connectors = connectors;
+        this.files = files;
+    }
+
+    /** Both templates are loaded at start: a missing or broken one stops the start, naming the file. */
+    @jakarta.annotation.PostConstruct
+    void loadTemplates() {
+        files.template(SYNC_SCHEDULE);
+        files.template(EXPORT_SCHEDULE);
+    }
+
+    /** A schedule template changed: every schedule is remade from it (a failure refuses the new version). */
+    @Override
+    public synchronized void routeFileChanged(String templateId) {
+        if (templateId.equals(RouteFiles.templateId(SYNC_SCHEDULE)) || templateId.equals(RouteFiles.templateId(EXPORT_SCHEDULE))) {
+            connections.all().forEach(this::schedule);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -59,11 +82,6 @@ public class ScheduleRoutes {
         Set<String> ids = ConcurrentHashMap.newKeySet();
         connection.schedules().forEach((flow, cron) -> {
             String template = templateFor(connection.erp(), flow);
-            if (model().getRouteTemplateDefinition(template) == null) {
-                LOG.warn("connection {}: no route template {} for flow {}; that schedule is ignored",
-                        connection.id(), template, flow);
-                return;
-            }
             String routeId = "schedule-" + connection.id() + "-" + flow;
             RouteTemplates.add(camel, TemplatedRouteBuilder.builder(camel, template)
                     .routeId(routeId)
@@ -79,11 +97,7 @@ public class ScheduleRoutes {
     /** Outbound flows have their own template: their trigger starts an export, not a sync. */
     private String templateFor(String erp, String flow) {
         boolean outbound = connectors.find(erp).map(c -> c.outboundFlows().contains(flow)).orElse(false);
-        return erp + (outbound ? "-export-schedule" : "-sync-schedule");
-    }
-
-    private org.apache.camel.model.Model model() {
-        return camel.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class);
+        return files.template(outbound ? EXPORT_SCHEDULE : SYNC_SCHEDULE);
     }
 
     private synchronized void unschedule(String connectionId) {

@@ -20,13 +20,13 @@ import org.springframework.stereotype.Service;
 public class ExportLauncherService implements ExportLauncher {
 
     private final ConnectionDirectory connections;
-    private final List<OutboundFlow<?, ?>> flows;
+    private final OutboundFlows flows;
     private final RunStore runs;
     private final RunningFlows running;
     private final ProducerTemplate producer;
     private final ExportItemStore items;
 
-    public ExportLauncherService(ConnectionDirectory connections, List<OutboundFlow<?, ?>> flows, RunStore runs,
+    public ExportLauncherService(ConnectionDirectory connections, OutboundFlows flows, RunStore runs,
             RunningFlows running, ProducerTemplate producer, ExportItemStore items) {
         this.connections = connections;
         this.flows = flows;
@@ -81,9 +81,7 @@ public class ExportLauncherService implements ExportLauncher {
      */
     private ExportJob prepare(String connectionId, String flowName, Trigger trigger, RetryScope scope) {
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
-        OutboundFlow<?, ?> flow = flows.stream()
-                .filter(f -> f.erp().equals(known.erp()) && f.name().equals(flowName)).findFirst()
-                .orElseThrow(() -> new UnknownFlowException(known.erp(), flowName));
+        OutboundFlow<?, ?> flow = flows.find(known.erp(), flowName).orElseThrow(() -> new UnknownFlowException(known.erp(), flowName));
         running.claim(connectionId, List.of(flowName));
         try {
             return connections.lockedForRun(connectionId, connection -> new ExportJob(connection, flow,

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionChanged;
 import io.passerelle.connection.ConnectionDirectory;
-import io.passerelle.export.OutboundFlow;
+import io.passerelle.export.OutboundFlows;
 import io.passerelle.sync.RunFinished;
 import io.passerelle.sync.SqlFiles;
 import java.time.Duration;
@@ -55,14 +55,14 @@ public class InDoubtItemsMetrics {
     private volatile Snapshot snapshot;
 
     public InDoubtItemsMetrics(NamedParameterJdbcTemplate jdbc, SqlFiles sql, ObjectMapper json, MeterRegistry registry,
-            ConnectionDirectory connections, List<OutboundFlow<?, ?>> flows,
+            ConnectionDirectory connections, OutboundFlows flows,
             @Value("${passerelle.metrics.in-doubt-max-age:5s}") Duration maxAge) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.json = json;
         this.registry = registry;
         this.connections = connections;
-        flows.forEach(flow -> kindsByErp.computeIfAbsent(flow.erp(), erp -> new ArrayList<>())
+        flows.all().forEach(flow -> kindsByErp.computeIfAbsent(flow.erp(), erp -> new ArrayList<>())
                 .add(flow.source().kind()));
         this.maxAgeNanos = maxAge.toNanos();
     }

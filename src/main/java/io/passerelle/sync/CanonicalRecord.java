@@ -1,12 +1,14 @@
 package io.passerelle.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * One remote record mapped to its canonical columns. {@code fields} are named as the SQL parameters
  * of the entity's insert and update files; {@code parentMatchKey} names the parent for child entities;
- * {@code searchText} is what {@code q} on records matches (see {@link SearchText}).
+ * {@code searchText} is what {@code q} on records matches (see {@link SearchText}); {@code customFields} are what
+ * the connection's route file keeps beyond the canonical columns (empty unless it names some).
  */
 public record CanonicalRecord(
         CanonicalEntity entity,
@@ -17,7 +19,8 @@ public record CanonicalRecord(
         Map<String, Object> fields,
         Instant remoteModifiedAt,
         String contentHash,
-        String searchText) {
+        String searchText,
+        Map<String, JsonNode> customFields) {
 
     /**
      * Builds a record from what a mapper read: normalises the keys and digests the fields.
@@ -33,6 +36,14 @@ public record CanonicalRecord(
                 : KeyNormalizer.compositeKey(parentMatchKey, KeyNormalizer.looseKey(remoteKey));
         String hashKey = parentRemoteKey == null ? remoteKey : KeyNormalizer.compositeKey(parentRemoteKey, remoteKey);
         return new CanonicalRecord(entity, remoteKey, matchKey, looseKey, parentMatchKey, fields, remoteModifiedAt,
-                ContentHash.of(hashKey, fields), SearchText.of(entity, parentRemoteKey, fields));
+                ContentHash.of(hashKey, fields), SearchText.of(entity, parentRemoteKey, fields), Map.of());
+    }
+
+    /** The same record with custom fields; they are part of its content, so a change of one alone updates it. */
+    public CanonicalRecord withCustomFields(Map<String, JsonNode> custom) {
+        Map<String, Object> hashed = new java.util.LinkedHashMap<>(custom);
+        return new CanonicalRecord(entity, remoteKey, matchKey, looseKey, parentMatchKey, fields, remoteModifiedAt,
+                ContentHash.of(contentHash, hashed), searchText,
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(custom)));
     }
 }

@@ -1,8 +1,18 @@
 package io.passerelle.sync;
 
 /**
- * One ERP entity pulled into one canonical table. {@code remoteEntity} is the ERP's own name for it
- * (what its source understands); {@code name} is the flow name in schedules and the API.
+ * One inbound flow of one connection, as its route file makes it: the ERP's own name for what it reads
+ * ({@code remoteEntity}, what the source understands), the canonical table it writes, the mapper, the page size
+ * asked of the ERP, which items to skip and which custom fields to keep. {@code pages} is the Camel endpoint each
+ * page goes through to be mapped (the flow's route), or null to map in the caller (engine unit tests).
  */
-public record InboundFlow(String name, String remoteEntity, CanonicalEntity entity, RecordMapper mapper) {
+public record InboundFlow(String name, String remoteEntity, CanonicalEntity entity, RecordMapper mapper, int pageSize,
+        ItemFilter filter, CustomFields customFields, String pages) {
+
+    public static final int DEFAULT_PAGE_SIZE = 1000;
+
+    /** A flow with no route: every item, no custom fields, the default page size. */
+    public InboundFlow(String name, String remoteEntity, CanonicalEntity entity, RecordMapper mapper) {
+        this(name, remoteEntity, entity, mapper, DEFAULT_PAGE_SIZE, ItemFilter.ALL, CustomFields.NONE, null);
+    }
 }

@@ -14,10 +14,16 @@ public final class RunCounts {
     private int unchanged;
     private int rejected;
     private int failed;
+    private int skipped;
     private final List<RecordError> errors = new ArrayList<>();
 
     public void read(int n) {
         read += n;
+    }
+
+    /** Items the flow's filter left out: read, and on purpose not written. */
+    public void skipped(int n) {
+        skipped += n;
     }
 
     public void add(PageResult page) {
@@ -55,6 +61,7 @@ public final class RunCounts {
         map.put("unchanged", unchanged);
         map.put("rejected", rejected);
         map.put("failed", failed);
+        map.put("skipped", skipped);
         return map;
     }
 }

@@ -56,7 +56,7 @@ public class SyncCursors {
      * @throws FlowAlreadyRunningException a run of the flow is going
      */
     public CursorView reset(Connection connection, String flowName, Instant watermark) {
-        InboundFlow flow = flows(connection).stream().filter(f -> f.name().equals(flowName)).findFirst()
+        InboundFlowSpec flow = flows(connection).stream().filter(f -> f.name().equals(flowName)).findFirst()
                 .orElseThrow(() -> new UnknownFlowException(connection.erp(), flowName));
         try {
             running.claim(connection.id(), List.of(flow.name()));
@@ -72,9 +72,9 @@ public class SyncCursors {
         return list(connection).stream().filter(c -> c.flow().equals(flow.name())).findFirst().orElseThrow();
     }
 
-    private List<InboundFlow> flows(Connection connection) {
+    private List<InboundFlowSpec> flows(Connection connection) {
         InboundSource source = sources.get(connection.erp());
-        return source == null ? List.of() : source.flows();
+        return source == null ? List.of() : source.inbound();
     }
 
     private static Instant instant(Timestamp timestamp) {

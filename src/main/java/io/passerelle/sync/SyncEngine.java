@@ -1,8 +1,7 @@
 package io.passerelle.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.sync.InboundPages.MappedPage;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,18 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class SyncEngine {
 
-    private static final int MAX_PAYLOAD_ECHO = 1000;
-
     private final SyncStore store;
     private final RunStore runs;
-    private final SyncProperties properties;
     private final PageWorkers workers;
+    private final InboundPages pages;
 
-    public SyncEngine(SyncStore store, RunStore runs, SyncProperties properties, PageWorkers workers) {
+    public SyncEngine(SyncStore store, RunStore runs, PageWorkers workers, InboundPages pages) {
         this.store = store;
         this.runs = runs;
-        this.properties = properties;
         this.workers = workers;
+        this.pages = pages;
     }
 
     /** Runs one flow to the end and records it under {@code runId}. Never throws: failures are the run's. */
@@ -61,7 +58,8 @@ public class SyncEngine {
                 MappedPage mapped = await(next);
                 SourcePage page = mapped.page();
                 next = page.next() == null ? null : fetch(session, flow, page.next(), since, scope);
-                counts.read(mapped.considered());
+                counts.read(mapped.considered() + mapped.skipped());
+                counts.skipped(mapped.skipped());
                 mapped.errors().forEach(counts::error);
                 List<CanonicalRecord> records = mapped.records();
                 PageResult written;
@@ -99,48 +97,8 @@ public class SyncEngine {
 
     private CompletableFuture<MappedPage> fetch(SourceSession session, InboundFlow flow, String after, Instant since,
             RetryScope scope) {
-        return workers.then(session.fetch(flow, after, since, properties.pageSize()), page -> map(flow, page, scope));
-    }
-
-    /**
-     * A page and what its mapper made of it: records, and an error for each item it could not map. {@code considered}
-     * counts the items in the run's scope (every item, but for a retry).
-     */
-    private record MappedPage(SourcePage page, List<CanonicalRecord> records, List<RecordError> errors, int considered) {
-    }
-
-    private static MappedPage map(InboundFlow flow, SourcePage page, RetryScope scope) {
-        List<CanonicalRecord> records = new ArrayList<>(page.items().size());
-        List<RecordError> errors = new ArrayList<>();
-        int considered = 0;
-        for (JsonNode item : page.items()) {
-            try {
-                CanonicalRecord record = flow.mapper().map(item);
-                if (scope == null || scope.includes(record.remoteKey())) {
-                    records.add(record);
-                    considered++;
-                }
-            } catch (MappingException e) {
-                String remoteKey = remoteKeyOf(item);
-                if (scope == null || scope.includes(remoteKey)) {
-                    errors.add(new RecordError(flow.entity().apiName(), remoteKey, e.code(),
-                            e.getMessage(), RunStore.truncate(item.toString(), MAX_PAYLOAD_ECHO), false));
-                    considered++;
-                }
-            }
-        }
-        return new MappedPage(page, records, errors, considered);
-    }
-
-    /** The best name for a record that could not be mapped: its first textual key-like field. */
-    private static String remoteKeyOf(JsonNode item) {
-        for (String field : List.of("number", "code", "id", "key")) {
-            JsonNode value = item.get(field);
-            if (value != null && value.isValueNode() && !value.asText().isBlank()) {
-                return value.asText();
-            }
-        }
-        return null;
+        return workers.then(session.fetch(flow, after, since, flow.pageSize()),
+                page -> pages.mapThroughRoute(flow, page, scope));
     }
 
     private static MappedPage await(CompletableFuture<MappedPage> page) {

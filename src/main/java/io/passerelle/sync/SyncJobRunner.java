@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -13,32 +14,49 @@ public class SyncJobRunner {
     private final SyncEngine engine;
     private final RunStore runs;
     private final RunningFlows running;
+    private final FlowRoutes routes;
 
-    public SyncJobRunner(SyncEngine engine, RunStore runs, RunningFlows running) {
+    public SyncJobRunner(SyncEngine engine, RunStore runs, RunningFlows running, FlowRoutes routes) {
         this.engine = engine;
         this.runs = runs;
         this.running = running;
+        this.routes = routes;
     }
 
     public void run(SyncJob job) {
         String connectionId = job.connection().id();
-        try (SourceSession session = job.source().open(job.connection())) {
-            for (int i = 0; i < job.flows().size(); i++) {
-                engine.run(job.runIds().get(i), connectionId, job.flows().get(i), session, job.mode(), job.scope());
-                running.release(connectionId, job.flows().get(i).name());
-            }
+        try {
+            // every flow's route file is read before anything is: one that is broken fails the job, not half of it
+            List<InboundFlow> flows = job.flows().stream().map(spec -> routes.resolve(job.connection(), spec)).toList();
+            run(job, flows);
         } catch (RuntimeException e) {
-            String reason = FailureMessages.describe(e);
-            for (int i = 0; i < job.runIds().size(); i++) {
-                long runId = job.runIds().get(i);
-                if (runs.find(runId).map(run -> !run.finished()).orElse(false)) {
-                    Map<String, Integer> counts = new RunCounts().asMap();
-                    runs.finish(runId, "FAILED", counts, reason);
-                    RunLog.finished(runId, connectionId, job.flows().get(i).name(), "FAILED", counts, reason, e);
-                }
-            }
+            fail(job, e);
         } finally {
             job.flows().forEach(flow -> running.release(connectionId, flow.name()));
+        }
+    }
+
+    private void run(SyncJob job, List<InboundFlow> flows) {
+        String connectionId = job.connection().id();
+        try (SourceSession session = job.source().open(job.connection())) {
+            for (int i = 0; i < flows.size(); i++) {
+                engine.run(job.runIds().get(i), connectionId, flows.get(i), session, job.mode(), job.scope());
+                running.release(connectionId, job.flows().get(i).name());
+            }
+        }
+    }
+
+    /** Every run of the job not finished yet fails with the reason in words, and says so in one log line each. */
+    private void fail(SyncJob job, RuntimeException e) {
+        String connectionId = job.connection().id();
+        String reason = FailureMessages.describe(e);
+        for (int i = 0; i < job.runIds().size(); i++) {
+            long runId = job.runIds().get(i);
+            if (runs.find(runId).map(run -> !run.finished()).orElse(false)) {
+                Map<String, Integer> counts = new RunCounts().asMap();
+                runs.finish(runId, "FAILED", counts, reason);
+                RunLog.finished(runId, connectionId, job.flows().get(i).name(), "FAILED", counts, reason, e);
+            }
         }
     }
 }

@@ -82,14 +82,14 @@ public class SyncLauncherService implements SyncLauncher {
         if (source == null) {
             throw new UnknownFlowException(known.erp(), flow);
         }
-        List<InboundFlow> flows = ALL_FLOWS.equals(flow) && scope == null ? source.flows()
-                : List.of(source.flows().stream().filter(f -> f.name().equals(flow)).findFirst()
+        List<InboundFlowSpec> flows = ALL_FLOWS.equals(flow) && scope == null ? source.inbound()
+                : List.of(source.inbound().stream().filter(f -> f.name().equals(flow)).findFirst()
                         .orElseThrow(() -> new UnknownFlowException(known.erp(), flow)));
-        running.claim(connectionId, flows.stream().map(InboundFlow::name).toList());
+        running.claim(connectionId, flows.stream().map(InboundFlowSpec::name).toList());
         try {
             return connections.lockedForRun(connectionId, connection -> {
                 List<Long> runIds = new ArrayList<>();
-                for (InboundFlow each : flows) {
+                for (InboundFlowSpec each : flows) {
                     runIds.add(runs.create(connectionId, each.name(), "IN", trigger, mode,
                             scope == null ? null : scope.retryOf()));
                 }

@@ -1,5 +1,7 @@
 package io.passerelle.sync;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -99,6 +101,16 @@ public class SyncStore {
         if (jdbc.update(sql.get("sql/sync/cursor-update.sql"), params) == 0) {
             jdbc.update(sql.get("sql/sync/cursor-insert.sql"), params);
         }
+    }
+
+    /** As JSON text, or null when the connection's route keeps none. */
+    private static String customFields(CanonicalRecord record) {
+        if (record.customFields().isEmpty()) {
+            return null;
+        }
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        object.setAll(record.customFields());
+        return object.toString();
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -297,6 +309,7 @@ public class SyncStore {
                     .addValue("localId", localId)
                     .addValue("contentHash", record.contentHash())
                     .addValue("remoteModifiedAt", utc(record.remoteModifiedAt()))
+                    .addValue("customFields", customFields(record), Types.VARCHAR)
                     .addValue("now", now);
         }
 

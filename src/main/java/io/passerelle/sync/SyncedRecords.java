@@ -74,6 +74,9 @@ public class SyncedRecords implements RecordReader {
                 value = offset.toInstant();
             } else if ("rates".equals(column) && value instanceof String json) {
                 value = parse(json);
+            } else if ("custom_fields".equals(column)) {
+                // always an object, empty when the connection's route keeps none, so that clients need no null check
+                value = value instanceof String json ? parse(json) : mapper.createObjectNode();
             }
             item.put(camelCase(column), value);
         }

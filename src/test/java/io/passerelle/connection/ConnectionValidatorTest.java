@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionValidatorTest {
 
-    private final ConnectionValidator validator = new ConnectionValidator(new ErpConnectors(List.of(new FakeErpConnector())));
+    private final ConnectionValidator validator = new ConnectionValidator(new ErpConnectors(List.of(new FakeErpConnector())),
+            file -> {
+                if (!file.startsWith("custom/")) {
+                    throw new io.passerelle.routes.RouteFileException(file, 3, "mapping values are not allowed here");
+                }
+            });
 
     @Test
     void acceptsAValidConnection() {

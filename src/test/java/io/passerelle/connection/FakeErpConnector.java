@@ -28,13 +28,10 @@ public class FakeErpConnector implements ErpConnector {
     }
 
     @Override
-    public Set<String> requiredCredentials() {
-        return Set.of("user", "password");
-    }
-
-    @Override
-    public Set<String> optionalCredentials() {
-        return Set.of("tenant");
+    public List<CredentialKey> credentials() {
+        return List.of(CredentialKey.required("user", "who signs in", false),
+                CredentialKey.required("password", "their password", true),
+                CredentialKey.optional("tenant", "which tenant", false));
     }
 
     @Override

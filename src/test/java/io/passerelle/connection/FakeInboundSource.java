@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.sync.CanonicalEntity;
 import io.passerelle.sync.CanonicalRecord;
-import io.passerelle.sync.InboundFlow;
+import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.InboundSource;
 import io.passerelle.sync.MappingException;
 import io.passerelle.sync.SourceSession;
@@ -16,10 +16,10 @@ import io.passerelle.sync.SourceSession;
  */
 public class FakeInboundSource implements InboundSource {
 
-    private static final List<InboundFlow> FLOWS = List.of(
-            new InboundFlow("projects", "Project", CanonicalEntity.PROJECT, FakeInboundSource::unmapped),
-            new InboundFlow("employees", "Employee", CanonicalEntity.EMPLOYEE, FakeInboundSource::unmapped),
-            new InboundFlow("vendors", "Vendor", CanonicalEntity.VENDOR, FakeInboundSource::unmapped));
+    private static final List<InboundFlowSpec> FLOWS = List.of(
+            new InboundFlowSpec("projects", CanonicalEntity.PROJECT, FakeInboundSource::unmapped),
+            new InboundFlowSpec("employees", CanonicalEntity.EMPLOYEE, FakeInboundSource::unmapped),
+            new InboundFlowSpec("vendors", CanonicalEntity.VENDOR, FakeInboundSource::unmapped));
 
     @Override
     public String erp() {
@@ -27,7 +27,7 @@ public class FakeInboundSource implements InboundSource {
     }
 
     @Override
-    public List<InboundFlow> flows() {
+    public List<InboundFlowSpec> inbound() {
         return FLOWS;
     }
 

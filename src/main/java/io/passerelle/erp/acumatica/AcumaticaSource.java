@@ -2,9 +2,7 @@ package io.passerelle.erp.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.connection.Connection;
-import io.passerelle.sync.CanonicalEntity;
 import io.passerelle.sync.InboundFlow;
-import io.passerelle.sync.InboundSource;
 import io.passerelle.sync.SourcePage;
 import io.passerelle.sync.SourceSession;
 import java.time.Duration;
@@ -18,74 +16,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.stereotype.Component;
 
 /**
  * The job structure from Acumatica's contract API: paged by {@code $top}/{@code $skip}, incremental by
  * {@code LastModifiedDateTime gt datetimeoffset'…'}. Lists are not ordered by modification, so the
  * engine keeps the cursor until the last page (see {@link SourceSession#ordersByModification()}).
  */
-@Component
-public class AcumaticaSource implements InboundSource {
+final class AcumaticaSource {
 
-    public static final String ERP = "acumatica";
     /** Records modified within this margin of the cursor are read again: cheap (unchanged) and nothing slips through. */
     static final Duration OVERLAP = Duration.ofSeconds(1);
     static final DateTimeFormatter FILTER_INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
-    /** Projects before their tasks: a task is stored under its project. */
-    static final List<InboundFlow> FLOWS = List.of(
-            new InboundFlow("projects", "Project", CanonicalEntity.PROJECT, AcumaticaMappers::project),
-            new InboundFlow("projectTasks", "ProjectTask", CanonicalEntity.PROJECT_TASK, AcumaticaMappers::projectTask),
-            new InboundFlow("costCodes", "CostCode", CanonicalEntity.COST_CODE, AcumaticaMappers::costCode),
-            new InboundFlow("vendors", "Vendor", CanonicalEntity.VENDOR, AcumaticaMappers::vendor),
-            new InboundFlow("customers", "Customer", CanonicalEntity.CUSTOMER, AcumaticaMappers::customer),
-            new InboundFlow("employees", "Employee", CanonicalEntity.EMPLOYEE, AcumaticaMappers::employee),
-            new InboundFlow("projectTemplates", "ProjectTemplate", CanonicalEntity.PROJECT_TEMPLATE, AcumaticaMappers::projectTemplate));
-
     private final AcumaticaTransports transports;
 
-    public AcumaticaSource(AcumaticaTransports transports) {
+    AcumaticaSource(AcumaticaTransports transports) {
         this.transports = transports;
     }
 
-    @Override
-    public String erp() {
-        return ERP;
-    }
-
-    @Override
-    public List<InboundFlow> flows() {
-        return FLOWS;
-    }
-
-    @Override
-    public SourceSession open(Connection connection) {
+    SourceSession open(Connection connection) {
         AcumaticaSession session = transports.session(connection);
         session.signIn();
-        return new PagedSession(session, transports.pageSize());
+        return new PagedSession(session);
     }
 
     private static final class PagedSession implements SourceSession {
         private final AcumaticaSession session;
-        private final int pageSize;
 
-        PagedSession(AcumaticaSession session, int pageSize) {
+        PagedSession(AcumaticaSession session) {
             this.session = session;
-            this.pageSize = pageSize;
         }
 
         @Override
         public CompletableFuture<SourcePage> fetch(InboundFlow flow, String after, Instant modifiedSince, int limit) {
             int skip = after == null ? 0 : Integer.parseInt(after);
             Map<String, String> query = new LinkedHashMap<>();
-            query.put("$top", String.valueOf(pageSize));
+            // the flow's page size (its route file's pageSize)
+            query.put("$top", String.valueOf(limit));
             query.put("$skip", String.valueOf(skip));
             if (modifiedSince != null) {
                 query.put("$filter", "LastModifiedDateTime gt datetimeoffset'"
                         + FILTER_INSTANT.format(OffsetDateTime.ofInstant(modifiedSince.minus(OVERLAP), ZoneOffset.UTC)) + "'");
             }
-            return session.list(flow.remoteEntity(), query).thenApply(array -> page(array, skip, pageSize));
+            return session.list(flow.remoteEntity(), query).thenApply(array -> page(array, skip, limit));
         }
 
         @Override

@@ -1,6 +1,6 @@
 package io.passerelle.erp.acumatica;
 
-import io.passerelle.sync.RouteTemplates;
+import io.passerelle.run.RouteTemplates;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

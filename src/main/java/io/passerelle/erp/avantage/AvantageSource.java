@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.connection.Connection;
-import io.passerelle.sync.CanonicalEntity;
 import io.passerelle.sync.InboundFlow;
-import io.passerelle.sync.InboundSource;
 import io.passerelle.sync.SourcePage;
 import io.passerelle.sync.SourceSession;
 import java.time.Instant;
@@ -14,43 +12,19 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.stereotype.Component;
 
 /** Avantage master data through {@code LIST}, paged by cursor, incremental by {@code modifiedSince}. */
-@Component
-public class AvantageSource implements InboundSource {
-
-    public static final String ERP = "avantage";
-
-    /** Projects before activities: an activity is stored under its project. */
-    static final List<InboundFlow> FLOWS = List.of(
-            new InboundFlow("projects", "PROJECT", CanonicalEntity.PROJECT, AvantageMappers::project),
-            new InboundFlow("employees", "EMPLOYEE", CanonicalEntity.EMPLOYEE, AvantageMappers::employee),
-            new InboundFlow("trades", "TRADE", CanonicalEntity.TRADE, AvantageMappers::trade),
-            new InboundFlow("activities", "ACTIVITY", CanonicalEntity.ACTIVITY, AvantageMappers::activity),
-            new InboundFlow("earnings", "EARNING", CanonicalEntity.EARNING, AvantageMappers::earning),
-            new InboundFlow("hourTypes", "HOUR_TYPE", CanonicalEntity.HOUR_TYPE, AvantageMappers::hourType));
+final class AvantageSource {
 
     private final AvantageTransports transports;
     private final ObjectMapper mapper;
 
-    public AvantageSource(AvantageTransports transports, ObjectMapper mapper) {
+    AvantageSource(AvantageTransports transports, ObjectMapper mapper) {
         this.transports = transports;
         this.mapper = mapper;
     }
 
-    @Override
-    public String erp() {
-        return ERP;
-    }
-
-    @Override
-    public List<InboundFlow> flows() {
-        return FLOWS;
-    }
-
-    @Override
-    public SourceSession open(Connection connection) {
+    SourceSession open(Connection connection) {
         AvantageSession session = transports.session(connection, transports.forConnection(connection));
         session.login();
         return new ListSession(session);

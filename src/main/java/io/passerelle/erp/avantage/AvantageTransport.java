@@ -1,6 +1,6 @@
 package io.passerelle.erp.avantage;
 
-import io.passerelle.sync.RouteTemplates;
+import io.passerelle.run.RouteTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.erp.avantage.codec.MainTcpCodec;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.fuzz.FuzzedJson;
 import io.passerelle.fuzz.FuzzedText;
 import io.passerelle.fuzz.MapperContract;
-import io.passerelle.sync.InboundFlow;
+import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourcePage;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -31,7 +31,7 @@ class AcumaticaMappersFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void entityArrays(FuzzedDataProvider data) {
-        InboundFlow flow = data.pickValue(AcumaticaSource.FLOWS);
+        InboundFlowSpec flow = data.pickValue(AcumaticaModule.FLOWS);
         JsonNode array;
         try {
             array = JSON.readTree(data.consumeBoolean() ? generatedArray(data) : data.consumeRemainingAsString());

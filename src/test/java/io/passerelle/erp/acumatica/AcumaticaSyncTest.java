@@ -34,7 +34,7 @@ class AcumaticaSyncTest {
     @Autowired
     AcumaticaSimulator simulator;
     @Autowired
-    AcumaticaConnector connector;
+    AcumaticaModule connector;
     @Autowired
     ConnectionDirectory connections;
     @Autowired

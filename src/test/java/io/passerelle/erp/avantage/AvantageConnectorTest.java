@@ -42,7 +42,7 @@ class AvantageConnectorTest {
     @Autowired
     AvantageSimulator simulator;
     @Autowired
-    AvantageConnector connector;
+    AvantageModule connector;
     @Autowired
     AvantageTransports transports;
     @Autowired

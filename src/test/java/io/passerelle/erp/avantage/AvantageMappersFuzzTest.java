@@ -11,7 +11,7 @@ import io.passerelle.fuzz.FuzzedJson;
 import io.passerelle.fuzz.FuzzedText;
 import io.passerelle.fuzz.MapperContract;
 import io.passerelle.sync.CanonicalRecord;
-import io.passerelle.sync.InboundFlow;
+import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourcePage;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -33,7 +33,7 @@ class AvantageMappersFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void listAnswers(FuzzedDataProvider data) throws Exception {
-        InboundFlow flow = data.pickValue(AvantageSource.FLOWS);
+        InboundFlowSpec flow = data.pickValue(AvantageModule.FLOWS);
         JsonNode answer;
         try {
             answer = JSON.readTree(data.consumeBoolean() ? generatedAnswer(data) : data.consumeRemainingAsString());

@@ -1,4 +1,4 @@
-package io.passerelle.sync;
+package io.passerelle.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

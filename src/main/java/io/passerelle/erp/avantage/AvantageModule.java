@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.Endpoint;
-import io.passerelle.connection.ErpConnector;
+import io.passerelle.connection.CredentialKey;
+import io.passerelle.erp.ErpDescriptor;
+import io.passerelle.erp.ErpModule;
+import io.passerelle.export.OutboundFlow;
+import io.passerelle.sync.CanonicalEntity;
+import io.passerelle.sync.InboundFlowSpec;
+import io.passerelle.sync.SourceSession;
+import io.passerelle.timesheet.TimesheetLineSource;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.erp.avantage.codec.ConnectionDeniedException;
 import io.passerelle.erp.avantage.codec.EncryptionRejectedException;
 import io.passerelle.erp.avantage.codec.GreetingTimeoutException;
@@ -19,47 +27,59 @@ import org.apache.camel.ExchangeTimedOutException;
 import org.springframework.stereotype.Component;
 
 /**
- * Avantage for the ERP-neutral parts. The connection test does what the seed asks a customer to do
- * with telnet, then logs in, and names what failed: refused, timed out, not Avantage, denied,
- * encryption key rejected, bad credentials.
+ * Avantage, on the customer's server over MainTCP: master data in through {@code LIST}, validated timesheet lines
+ * out (seed "Envoyer des données de temps"). The connection test does what the seed asks a customer to do with
+ * telnet, then logs in, and names what failed: refused, timed out, not Avantage, denied, encryption key rejected,
+ * bad credentials.
  */
 @Component
-public class AvantageConnector implements ErpConnector {
+public class AvantageModule extends ErpModule {
+
+    public static final String ERP = "avantage";
+
+    /** Projects before activities: an activity is stored under its project. */
+    static final List<InboundFlowSpec> FLOWS = List.of(
+            new InboundFlowSpec("projects", CanonicalEntity.PROJECT, AvantageMappers::project),
+            new InboundFlowSpec("employees", CanonicalEntity.EMPLOYEE, AvantageMappers::employee),
+            new InboundFlowSpec("trades", CanonicalEntity.TRADE, AvantageMappers::trade),
+            new InboundFlowSpec("activities", CanonicalEntity.ACTIVITY, AvantageMappers::activity),
+            new InboundFlowSpec("earnings", CanonicalEntity.EARNING, AvantageMappers::earning),
+            new InboundFlowSpec("hourTypes", CanonicalEntity.HOUR_TYPE, AvantageMappers::hourType));
+
+    private static final ErpDescriptor DESCRIPTOR = new ErpDescriptor(ERP,
+            "Avantage on the customer's server, over its MainTCP socket", Set.of("tcp"),
+            List.of(CredentialKey.required("user", "the Avantage user Passerelle logs in as", false),
+                    CredentialKey.required("password", "that user's password", true),
+                    CredentialKey.optional("encryptionKey",
+                            "the server's MainTCP encryption key (base64 of 32 bytes), when it encrypts", true)),
+            List.of());
 
     private final AvantageTransports transports;
+    private final AvantageSource source;
+    private final List<OutboundFlow<?, ?>> outbound;
 
-    public AvantageConnector(AvantageTransports transports) {
+    public AvantageModule(AvantageTransports transports, ObjectMapper mapper, TimesheetLineSource lines,
+            AvantageTimesheetSink timesheets) {
+        super(DESCRIPTOR);
         this.transports = transports;
+        this.source = new AvantageSource(transports, mapper);
+        this.outbound = List.of(new OutboundFlow<>(ERP, "timesheets", lines, timesheets));
     }
 
     @Override
-    public String erp() {
-        return AvantageSource.ERP;
+    public List<InboundFlowSpec> inbound() {
+        return FLOWS;
     }
 
     @Override
-    public List<String> inboundFlows() {
-        return AvantageSource.FLOWS.stream().map(flow -> flow.name()).toList();
+    public SourceSession open(Connection connection) {
+        return source.open(connection);
     }
 
+    /** Validated and frozen timesheet lines to Avantage's Timesheet management. */
     @Override
-    public List<String> outboundFlows() {
-        return List.of(AvantageFlows.TIMESHEETS);
-    }
-
-    @Override
-    public Set<String> requiredCredentials() {
-        return Set.of("user", "password");
-    }
-
-    @Override
-    public Set<String> optionalCredentials() {
-        return Set.of("encryptionKey");
-    }
-
-    @Override
-    public Set<String> endpointSchemes() {
-        return Set.of("tcp");
+    public List<OutboundFlow<?, ?>> outbound() {
+        return outbound;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.passerelle.sync;
+package io.passerelle.run;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;

@@ -1,0 +1,74 @@
+package io.passerelle.erp;
+
+import io.passerelle.connection.Connection;
+import io.passerelle.connection.CredentialKey;
+import io.passerelle.connection.ErpConnector;
+import io.passerelle.connection.ErpOption;
+import io.passerelle.export.OutboundFlow;
+import io.passerelle.export.OutboundSource;
+import io.passerelle.sync.InboundFlowSpec;
+import io.passerelle.sync.InboundSource;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one registration of an ERP: its name, credentials, options and endpoint schemes ({@link ErpDescriptor}),
+ * its inbound flows in dependency order (each with the canonical table it writes and its mapper; what it reads is
+ * in its route file {@code routes/<erp>/<flow>.camel.yaml}), its outbound flows, its sessions and its connection
+ * test. The validator, the launchers, the scheduler, the API and the route check all read this one bean, through the
+ * interfaces each of them owns; flow names are written here and nowhere else.
+ */
+public abstract class ErpModule implements ErpConnector, InboundSource, OutboundSource {
+
+    private final ErpDescriptor descriptor;
+
+    protected ErpModule(ErpDescriptor descriptor) {
+        this.descriptor = descriptor;
+    }
+
+    @Override
+    public final String erp() {
+        return descriptor.name();
+    }
+
+    @Override
+    public final String description() {
+        return descriptor.description();
+    }
+
+    @Override
+    public final List<CredentialKey> credentials() {
+        return descriptor.credentials();
+    }
+
+    /** The ERP's own, and {@code routes} that every connection may set. */
+    @Override
+    public final List<ErpOption> options() {
+        List<ErpOption> options = new java.util.ArrayList<>(descriptor.options());
+        options.add(new ErpOption(Connection.ROUTES_OPTION, "per inbound flow, a route file below routes/ that this "
+                + "connection runs instead of routes/" + erp() + "/<flow>.camel.yaml, e.g. "
+                + "{\"vendors\": \"custom/acme-vendors.camel.yaml\"}", null));
+        return options;
+    }
+
+    @Override
+    public final Set<String> endpointSchemes() {
+        return descriptor.endpointSchemes();
+    }
+
+    @Override
+    public final List<String> inboundFlows() {
+        return inbound().stream().map(InboundFlowSpec::name).toList();
+    }
+
+    @Override
+    public final List<String> outboundFlows() {
+        return outbound().stream().map(OutboundFlow::name).toList();
+    }
+
+    /** None unless the ERP takes data from the platform. */
+    @Override
+    public List<OutboundFlow<?, ?>> outbound() {
+        return List.of();
+    }
+}
