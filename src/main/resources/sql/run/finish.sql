@@ -7,5 +7,6 @@ update sync_run
        count_unchanged = :unchanged,
        count_rejected = :rejected,
        count_failed = :failed,
+       count_skipped = :skipped,
        message = :message
  where id = :id

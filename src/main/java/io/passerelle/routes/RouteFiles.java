@@ -136,6 +136,20 @@ public class RouteFiles implements RouteFileCheck, AutoCloseable {
         return names;
     }
 
+    /** One loaded file: where its running version was read from and, when its last change was refused, why. */
+    public record FileStatus(String file, String templateId, String source, String refused, Integer refusedLine) {
+    }
+
+    /** Every file loaded so far, by name. */
+    public List<FileStatus> status() {
+        return loaded.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
+            RouteFileException problem = refused.get(entry.getKey());
+            return new FileStatus(entry.getKey(), entry.getValue().templateId(),
+                    entry.getValue().fingerprint().startsWith(PACKAGED) ? "packaged" : "file",
+                    problem == null ? null : problem.getMessage(), problem == null ? null : problem.line());
+        }).toList();
+    }
+
     /** Files whose last change was refused, by file; they run their previous version. */
     public Map<String, RouteFileException> refused() {
         return Map.copyOf(refused);

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 public class RunStore implements RunHistory {
 
     static final int MAX_MESSAGE = 2000;
+    /** What an inbound run counts, in the order runs show them; {@code skipped}: left out by the flow's filter. */
+    static final List<String> SYNC_COUNTS = List.of("read", "created", "updated", "unchanged", "rejected", "failed",
+            "skipped");
     private static final List<String> EXPORT_COUNTS =
             List.of("read", "sent", "accepted", "duplicates", "rejected", "unknown", "failed");
     private static final int MAX_PAYLOAD = 4000;
@@ -63,7 +66,7 @@ public class RunStore implements RunHistory {
                 .addValue("finishedAt", SyncStore.utc(Instant.now()))
                 .addValue("status", status)
                 .addValue("message", truncate(message, MAX_MESSAGE), Types.VARCHAR);
-        for (String count : List.of("read", "created", "updated", "unchanged", "rejected", "failed")) {
+        for (String count : SYNC_COUNTS) {
             params.addValue(count, counts.getOrDefault(count, 0));
         }
         jdbc.update(sql.get("sql/run/finish.sql"), params);
@@ -144,8 +147,7 @@ public class RunStore implements RunHistory {
 
     private static RunView toView(ResultSet rs, int row) throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<String> names = "OUT".equals(rs.getString("direction")) ? EXPORT_COUNTS
-                : List.of("read", "created", "updated", "unchanged", "rejected", "failed");
+        List<String> names = "OUT".equals(rs.getString("direction")) ? EXPORT_COUNTS : SYNC_COUNTS;
         for (String name : names) {
             counts.put(name, rs.getInt("count_" + name));
         }
