@@ -101,10 +101,15 @@ public class RouteFiles implements RouteFileCheck, AutoCloseable {
     /** Refuses, as {@link #template} would, a file that is not there or does not parse; registers nothing. */
     @Override
     public void check(String file) {
+        parse(file);
+    }
+
+    /** The file as it is now, parsed but not registered: what a check of its parameters reads. */
+    public RouteTemplateDefinition parse(String file) {
         checkName(file);
         Source source = locate(file).orElseThrow(() -> new RouteFileException(file, null,
                 "no such route file in " + dir + " nor among the packaged ones"));
-        parse(file, source);
+        return parse(file, source);
     }
 
     /** The template's parameters and their defaults, as the file states them. */
@@ -117,10 +122,15 @@ public class RouteFiles implements RouteFileCheck, AutoCloseable {
     public List<String> filesIn(String folder) {
         List<String> names = new ArrayList<>();
         try {
+            if (getClass().getClassLoader().getResource("routes/" + folder) == null) {
+                throw new java.io.FileNotFoundException(folder); // nothing packaged: only what is beside the application
+            }
             for (org.springframework.core.io.Resource packaged : new PathMatchingResourcePatternResolver()
                     .getResources(PACKAGED + folder + "/*" + SUFFIX)) {
                 names.add(folder + "/" + packaged.getFilename());
             }
+        } catch (java.io.FileNotFoundException e) {
+            // no packaged folder of that name
         } catch (IOException e) {
             throw new IllegalStateException("cannot list the packaged route files of " + folder, e);
         }

@@ -74,8 +74,7 @@ public class FlowRoutes implements RouteFileListener {
 
     /** Checks a file as a flow's route file (it parses, its parameters are right), making nothing. */
     public void check(String file, InboundFlowSpec spec) {
-        files.check(file);
-        compile(file, files.definition(file), spec, null);
+        compile(file, files.parse(file), spec, null);
     }
 
     @Override
