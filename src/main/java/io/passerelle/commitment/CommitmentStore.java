@@ -1,10 +1,10 @@
 package io.passerelle.commitment;
 
-import static io.passerelle.approval.Rows.effectiveState;
-import static io.passerelle.approval.Rows.instant;
-import static io.passerelle.approval.Rows.money;
-import static io.passerelle.approval.Rows.plain;
-import static io.passerelle.approval.Rows.utc;
+import static io.passerelle.document.Rows.effectiveState;
+import static io.passerelle.document.Rows.instant;
+import static io.passerelle.document.Rows.money;
+import static io.passerelle.document.Rows.plain;
+import static io.passerelle.document.Rows.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,16 +1,16 @@
 package io.passerelle.commitment;
 
-import static io.passerelle.approval.FieldChecks.MAX_DESCRIPTION;
-import static io.passerelle.approval.FieldChecks.MAX_ID;
-import static io.passerelle.approval.FieldChecks.MAX_LINES;
-import static io.passerelle.approval.FieldChecks.MAX_REFERENCE;
+import static io.passerelle.document.FieldChecks.MAX_DESCRIPTION;
+import static io.passerelle.document.FieldChecks.MAX_ID;
+import static io.passerelle.document.FieldChecks.MAX_LINES;
+import static io.passerelle.document.FieldChecks.MAX_REFERENCE;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.passerelle.approval.FieldChecks;
-import io.passerelle.approval.SyncedIds;
+import io.passerelle.document.FieldChecks;
+import io.passerelle.document.SyncedIds;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.idformat.IdFormats;

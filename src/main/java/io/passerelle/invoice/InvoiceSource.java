@@ -2,7 +2,7 @@ package io.passerelle.invoice;
 
 import java.util.List;
 
-import io.passerelle.approval.Rows;
+import io.passerelle.document.Rows;
 import io.passerelle.connection.Connection;
 import io.passerelle.export.ExportCandidate;
 import io.passerelle.export.ExportSource;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.passerelle.approval.FakeSyncedKeys;
+import io.passerelle.document.FakeSyncedKeys;
 import io.passerelle.approval.InvalidItemException;
 import io.passerelle.connection.Company;
 import io.passerelle.connection.Connection;

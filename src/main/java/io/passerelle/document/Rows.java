@@ -1,4 +1,4 @@
-package io.passerelle.approval;
+package io.passerelle.document;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Conversions the stores of approval items share (money, decimals, instants, the shown state). */
+import io.passerelle.approval.ApprovalState;
+
+/** Conversions the stores of financial documents share (money, decimals, instants, the shown state). */
 public final class Rows {
 
     private Rows() {

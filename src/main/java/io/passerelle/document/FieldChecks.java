@@ -1,4 +1,4 @@
-package io.passerelle.approval;
+package io.passerelle.document;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.passerelle.approval.InvalidItemException;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.FieldProblem;

@@ -1,4 +1,4 @@
-package io.passerelle.approval;
+package io.passerelle.document;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
