@@ -1,10 +1,12 @@
 package io.passerelle.erp.acumatica;
 
-import io.passerelle.commitment.CommitmentSource;
-import io.passerelle.commitment.ExportableCommitment;
+import io.passerelle.document.CommitmentLine;
+import io.passerelle.document.CommitmentTerms;
+import io.passerelle.document.DocumentSource;
+import io.passerelle.document.ExportableDocument;
+import io.passerelle.document.InvoiceLine;
+import io.passerelle.document.InvoiceTerms;
 import io.passerelle.export.OutboundFlow;
-import io.passerelle.invoice.ExportableInvoice;
-import io.passerelle.invoice.InvoiceSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,14 +15,15 @@ public class AcumaticaFlows {
 
     /** Commitments an accounting approver accepted (or the connection auto-accepts) → Subcontract / PurchaseOrder. */
     @Bean
-    public OutboundFlow<ExportableCommitment, DocumentWrite> acumaticaCommitments(CommitmentSource source,
-            AcumaticaCommitmentSink sink) {
+    public OutboundFlow<ExportableDocument<CommitmentTerms, CommitmentLine>, DocumentWrite> acumaticaCommitments(
+            DocumentSource<CommitmentTerms, CommitmentLine> source, AcumaticaCommitmentSink sink) {
         return new OutboundFlow<>(AcumaticaSource.ERP, AcumaticaConnector.COMMITMENTS, source, sink);
     }
 
     /** Accepted subcontractor invoices → Bill on hold. */
     @Bean
-    public OutboundFlow<ExportableInvoice, DocumentWrite> acumaticaInvoices(InvoiceSource source, AcumaticaBillSink sink) {
+    public OutboundFlow<ExportableDocument<InvoiceTerms, InvoiceLine>, DocumentWrite> acumaticaInvoices(
+            DocumentSource<InvoiceTerms, InvoiceLine> source, AcumaticaBillSink sink) {
         return new OutboundFlow<>(AcumaticaSource.ERP, AcumaticaConnector.INVOICES, source, sink);
     }
 }
