@@ -42,7 +42,7 @@ public abstract class DocumentKind<T, L extends DocumentLine> {
         this.referenceScope = referenceScope;
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 
@@ -51,12 +51,12 @@ public abstract class DocumentKind<T, L extends DocumentLine> {
     }
 
     /** The approval items it makes; also the capability an APPROVER needs to decide them. */
-    public ApprovalKind approvalKind() {
+    ApprovalKind approvalKind() {
         return approvalKind;
     }
 
     /** The {@code export_item.kind} of its documents. */
-    public String exportKind() {
+    String exportKind() {
         return exportKind;
     }
 

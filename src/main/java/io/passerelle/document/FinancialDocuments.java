@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The kinds of financial document, each made of the same parts over its descriptor: its store, its service (API),
- * its export source (outbound flows) and its approval items (the gate). A new kind is one descriptor, its request,
- * line and terms records, its SQL folder, and one line here per part.
+ * its export source (outbound flows) and its approval items (the gate). A new kind is its descriptor, its request,
+ * line and terms records, its SQL folder, its {@code ApprovalKind}, a bean here per part, and its mount in
+ * {@code DocumentController}.
  */
 @Configuration(proxyBeanMethods = false)
 public class FinancialDocuments {

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import io.passerelle.approval.ApprovalState;
 
 /** Conversions the stores of financial documents share (money, decimals, instants, the shown state). */
-public final class Rows {
+final class Rows {
 
     private Rows() {
     }

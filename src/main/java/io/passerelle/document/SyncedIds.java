@@ -27,7 +27,7 @@ import io.passerelle.sync.SyncedKeys;
  * {@link #resolve()} once, then read each field's ERP id with {@link #erpId}. The connection's
  * {@code options.idFormats} are checked on the id that will be sent. A plain helper, one per request.
  */
-public final class SyncedIds {
+final class SyncedIds {
 
     private record Wanted(String field, CanonicalEntity entity, String given, String key, String project) {
     }

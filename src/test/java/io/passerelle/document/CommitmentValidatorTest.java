@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.passerelle.approval.InvalidItemException;
-import io.passerelle.connection.Company;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.FixedConnections;
 import io.passerelle.connection.FieldProblem;
@@ -22,19 +20,13 @@ import org.junit.jupiter.api.Test;
 /** The validator alone: ids against in-memory synced records, amounts against quantity × unit cost. */
 class CommitmentValidatorTest {
 
-    static final String CONNECTION = "sandbox-acumatica";
+    static final String CONNECTION = ValidatorFixture.CONNECTION;
     static final String NBSP = "\u00A0";
 
-    private final Connection connection = new Connection(CONNECTION, new Company("LAURENT", "Bâtiments Laurentides"),
-            "acumatica", List.of(), Map.of(), Map.of(), Map.of(), null, false, Instant.EPOCH, Instant.EPOCH);
-    private final FakeSyncedKeys synced = new FakeSyncedKeys(CONNECTION, 3)
-            .with(CanonicalEntity.VENDOR, "ACIERLEROU")
-            .with(CanonicalEntity.PROJECT, "23-100")
-            .withTask("23-100", "0100")
-            .withTask("23-200", "0200")
-            .with(CanonicalEntity.COST_CODE, "01-100");
-    private final DocumentValidator<CommitmentTerms, CommitmentLine> validator = new DocumentValidator<>(CommitmentKind.COMMITMENTS,
-            new FixedConnections(connection), new IdFormats(), synced);
+    private final FakeSyncedKeys synced = ValidatorFixture.synced().withTask("23-200", "0200");
+    private final DocumentValidator<CommitmentTerms, CommitmentLine> validator = new DocumentValidator<>(
+            CommitmentKind.COMMITMENTS, new FixedConnections(ValidatorFixture.connection(Map.of())), new IdFormats(),
+            synced);
 
     static CommitmentLineRequest line(String task, String costCode, String quantity, String unitCost, String amount) {
         return new CommitmentLineRequest(task, costCode, "Coffrage", decimal(quantity), decimal(unitCost),
@@ -145,9 +137,8 @@ class CommitmentValidatorTest {
 
     @Test
     void idFormatsAreCheckedOnTheIdThatWillBeSent() {
-        Connection formatted = new Connection(CONNECTION, connection.company(), "acumatica", List.of(), Map.of(),
-                Map.of(), Map.of("idFormats", Map.of("vendorId", Map.of("allowed", "[A-Z]"))), null, false,
-                Instant.EPOCH, Instant.EPOCH);
+        Connection formatted = ValidatorFixture.connection(
+                Map.of("idFormats", Map.of("vendorId", Map.of("allowed", "[A-Z]"))));
         DocumentValidator<CommitmentTerms, CommitmentLine> strict = new DocumentValidator<>(CommitmentKind.COMMITMENTS,
                 new FixedConnections(formatted), new IdFormats(), synced);
         // the no-break space is the platform's spelling, not the ERP's: the ERP's id fits the format

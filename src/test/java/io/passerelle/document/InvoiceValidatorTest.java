@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.passerelle.approval.InvalidItemException;
-import io.passerelle.connection.Company;
-import io.passerelle.connection.Connection;
 import io.passerelle.connection.FixedConnections;
 import io.passerelle.connection.FieldProblem;
 import io.passerelle.idformat.IdFormats;
-import io.passerelle.sync.CanonicalEntity;
 import org.junit.jupiter.api.Test;
 
 /** The validator alone: ids against in-memory synced records, the stated total against the lines. */
 class InvoiceValidatorTest {
 
-    static final String CONNECTION = "sandbox-acumatica";
+    static final String CONNECTION = ValidatorFixture.CONNECTION;
 
-    private final Connection connection = new Connection(CONNECTION, new Company("LAURENT", "Bâtiments Laurentides"),
-            "acumatica", List.of(), Map.of(), Map.of(), Map.of(), null, false, Instant.EPOCH, Instant.EPOCH);
-    private final FakeSyncedKeys synced = new FakeSyncedKeys(CONNECTION, 3)
-            .with(CanonicalEntity.VENDOR, "ACIERLEROU")
-            .with(CanonicalEntity.PROJECT, "23-100")
-            .withTask("23-100", "0100")
-            .with(CanonicalEntity.COST_CODE, "01-100");
     private final DocumentValidator<InvoiceTerms, InvoiceLine> validator = new DocumentValidator<>(InvoiceKind.INVOICES,
-            new FixedConnections(connection), new IdFormats(), synced);
+            new FixedConnections(ValidatorFixture.connection(Map.of())), new IdFormats(), ValidatorFixture.synced());
 
     private static InvoiceRequest invoice(String vendor, String project, String total, String... amounts) {
         return new InvoiceRequest("LAURENT", CONNECTION, "F-24037", vendor, project, null, "2026-11-20", null, null,
