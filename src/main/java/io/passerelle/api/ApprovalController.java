@@ -6,13 +6,7 @@ import io.passerelle.approval.ApprovalItem;
 import io.passerelle.approval.ApprovalKind;
 import io.passerelle.approval.ApprovalPage;
 import io.passerelle.approval.ApprovalService;
-import io.passerelle.approval.InvalidItemException;
-import io.passerelle.approval.ItemConflictException;
 import io.passerelle.approval.ItemNotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * no longer READY answers 409. The decision records the token's name and the time.
  */
 @RestController
-public class ApprovalController {
+public class ApprovalController extends ItemController {
 
     /** The body of a rejection. */
     public record RejectRequest(String reason) {
@@ -58,8 +52,8 @@ public class ApprovalController {
             from = ApprovalKind.parseItemId(after).orElseThrow(() -> new InvalidParameterException("after",
                     "an item id such as commitment-12 or invoice-7"));
         }
-        return approvals.list(CommitmentController.state(state), k, CommitmentController.blankToNull(company),
-                CommitmentController.blankToNull(connection), from, PageLimit.resolve(limit));
+        return approvals.list(state(state), k, blankToNull(company),
+                blankToNull(connection), from, PageLimit.resolve(limit));
     }
 
     @GetMapping("/api/approvals/{itemId}")
@@ -90,20 +84,8 @@ public class ApprovalController {
                 "approval item (ids are commitment-<id> or invoice-<id>)"));
     }
 
-    @ExceptionHandler(InvalidItemException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidItemException e) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems()));
-    }
-
-    @ExceptionHandler(ItemConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ItemConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(Problems.of(HttpStatus.CONFLICT, e.getMessage(), e.field(), e.getMessage()));
-    }
-
-    @ExceptionHandler(ItemNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(ItemNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(), "itemId", e.getMessage()));
+    @Override
+    String idParameter() {
+        return "itemId";
     }
 }

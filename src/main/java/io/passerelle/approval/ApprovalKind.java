@@ -10,27 +10,20 @@ import java.util.regex.Pattern;
  * {@code commitment-12} is commitment 12, {@code invoice-7} invoice 7 (each kind has its own number space).
  */
 public enum ApprovalKind {
-    COMMITMENTS("commitment", "COMMITMENT"),
-    INVOICES("invoice", "INVOICE");
+    COMMITMENTS("commitment"),
+    INVOICES("invoice");
 
-    private static final Pattern ITEM_ID = Pattern.compile("(commitment|invoice)-([1-9][0-9]{0,17})");
+    private static final Pattern ITEM_ID = Pattern.compile("([a-z]+)-([1-9][0-9]{0,17})");
 
     private final String prefix;
-    private final String exportKind;
 
-    ApprovalKind(String prefix, String exportKind) {
+    ApprovalKind(String prefix) {
         this.prefix = prefix;
-        this.exportKind = exportKind;
     }
 
     /** The approval item id of a commitment or invoice, e.g. {@code commitment-12}. */
     public String itemId(long id) {
         return prefix + "-" + id;
-    }
-
-    /** The {@code export_item.kind} of this kind's items. */
-    public String exportKind() {
-        return exportKind;
     }
 
     /** {@code COMMITMENTS} or {@code INVOICES}, also spelt {@code commitment}, {@code invoices}, …; */
@@ -59,8 +52,12 @@ public enum ApprovalKind {
         if (!m.matches()) {
             return Optional.empty();
         }
-        ApprovalKind kind = m.group(1).equals("commitment") ? COMMITMENTS : INVOICES;
-        return Optional.of(new ItemRef(kind, Long.parseLong(m.group(2))));
+        for (ApprovalKind kind : values()) {
+            if (kind.prefix.equals(m.group(1))) {
+                return Optional.of(new ItemRef(kind, Long.parseLong(m.group(2))));
+            }
+        }
+        return Optional.empty();
     }
 
     /** One item: its kind and its commitment or invoice id. */

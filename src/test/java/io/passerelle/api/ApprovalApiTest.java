@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.passerelle.commitment.CommitmentSource;
 import io.passerelle.connection.ConnectionService;
-import io.passerelle.invoice.InvoiceSource;
+import io.passerelle.document.CommitmentLine;
+import io.passerelle.document.CommitmentTerms;
+import io.passerelle.document.DocumentSource;
+import io.passerelle.document.InvoiceLine;
+import io.passerelle.document.InvoiceTerms;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,9 +20,9 @@ class ApprovalApiTest extends ApprovalApiSupport {
     private static final String COMPANY = "APR";
 
     @Autowired
-    private CommitmentSource commitmentSource;
+    private DocumentSource<CommitmentTerms, CommitmentLine> commitmentSource;
     @Autowired
-    private InvoiceSource invoiceSource;
+    private DocumentSource<InvoiceTerms, InvoiceLine> invoiceSource;
     @Autowired
     private ConnectionService connections;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.passerelle.commitment.CommitmentRequest;
 import io.passerelle.connection.FieldProblem;
+import io.passerelle.document.CommitmentRequest;
 import io.passerelle.timesheet.TimesheetRequest;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,11 @@ package io.passerelle.erp.acumatica;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.document.ExportableDocument;
+import io.passerelle.document.InvoiceLine;
+import io.passerelle.document.InvoiceTerms;
 import io.passerelle.idformat.IdFormats;
 import io.passerelle.idformat.IdKind;
-import io.passerelle.invoice.ExportableInvoice;
-import io.passerelle.invoice.InvoiceLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,14 @@ import org.springframework.stereotype.Component;
  * vendor reference is looked up first and updated rather than created again.
  */
 @Component
-public class AcumaticaBillSink extends AcumaticaDocumentSink<ExportableInvoice> {
+public class AcumaticaBillSink extends AcumaticaDocumentSink<ExportableDocument<InvoiceTerms, InvoiceLine>> {
 
     public AcumaticaBillSink(AcumaticaTransports transports, IdFormats idFormats, ObjectMapper mapper) {
         super(transports, idFormats, mapper);
     }
 
     @Override
-    protected List<IdCheck> ids(ExportableInvoice invoice) {
+    protected List<IdCheck> ids(ExportableDocument<InvoiceTerms, InvoiceLine> invoice) {
         List<IdCheck> ids = new ArrayList<>();
         ids.add(new IdCheck(IdKind.VENDOR_ID, invoice.vendorId(), "vendorId"));
         ids.add(new IdCheck(IdKind.PROJECT_ID, invoice.projectId(), "projectId"));
@@ -39,13 +40,13 @@ public class AcumaticaBillSink extends AcumaticaDocumentSink<ExportableInvoice> 
     }
 
     @Override
-    protected DocumentWrite write(ExportableInvoice invoice) {
+    protected DocumentWrite write(ExportableDocument<InvoiceTerms, InvoiceLine> invoice) {
         ObjectNode body = mapper.createObjectNode();
         AcumaticaJson.wrap(body, "Type", "Bill");
         AcumaticaJson.wrap(body, "Vendor", invoice.vendorId());
         AcumaticaJson.wrap(body, "VendorRef", invoice.reference());
         AcumaticaJson.wrap(body, "Date", invoice.date() == null ? null : invoice.date().toString());
-        AcumaticaJson.wrap(body, "DueDate", invoice.dueDate() == null ? null : invoice.dueDate().toString());
+        AcumaticaJson.wrap(body, "DueDate", invoice.terms().dueDate() == null ? null : invoice.terms().dueDate().toString());
         AcumaticaJson.wrap(body, "Description", invoice.description());
         AcumaticaJson.wrap(body, "Hold", true);
         ArrayNode details = body.putArray("Details");
@@ -63,7 +64,7 @@ public class AcumaticaBillSink extends AcumaticaDocumentSink<ExportableInvoice> 
         return new DocumentWrite("Bill", body, billFilter(invoice.vendorId(), invoice.reference()), keys);
     }
 
-    /** Keys are {@code INVOICE:<vendor>:<reference>} (see InvoiceSource.idempotencyKey). */
+    /** Keys are {@code INVOICE:<vendor>:<reference>} (see InvoiceKind.idempotencyKey). */
     @Override
     protected java.util.Optional<Lookup> lookup(String idempotencyKey) {
         String[] parts = idempotencyKey.split(":", 3);

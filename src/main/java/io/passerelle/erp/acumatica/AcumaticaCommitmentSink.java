@@ -3,9 +3,10 @@ package io.passerelle.erp.acumatica;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.passerelle.commitment.CommitmentLine;
-import io.passerelle.commitment.CommitmentType;
-import io.passerelle.commitment.ExportableCommitment;
+import io.passerelle.document.CommitmentLine;
+import io.passerelle.document.CommitmentTerms;
+import io.passerelle.document.CommitmentType;
+import io.passerelle.document.ExportableDocument;
 import io.passerelle.idformat.IdFormats;
 import io.passerelle.idformat.IdKind;
 import java.util.ArrayList;
@@ -18,14 +19,15 @@ import org.springframework.stereotype.Component;
  * platform's reference ("use the platform's contract number"), so a repeated PUT updates, never doubles.
  */
 @Component
-public class AcumaticaCommitmentSink extends AcumaticaDocumentSink<ExportableCommitment> {
+public class AcumaticaCommitmentSink
+        extends AcumaticaDocumentSink<ExportableDocument<CommitmentTerms, CommitmentLine>> {
 
     public AcumaticaCommitmentSink(AcumaticaTransports transports, IdFormats idFormats, ObjectMapper mapper) {
         super(transports, idFormats, mapper);
     }
 
     @Override
-    protected List<IdCheck> ids(ExportableCommitment commitment) {
+    protected List<IdCheck> ids(ExportableDocument<CommitmentTerms, CommitmentLine> commitment) {
         List<IdCheck> ids = new ArrayList<>();
         ids.add(new IdCheck(IdKind.VENDOR_ID, commitment.vendorId(), "vendorId"));
         ids.add(new IdCheck(IdKind.PROJECT_ID, commitment.projectId(), "projectId"));
@@ -38,8 +40,8 @@ public class AcumaticaCommitmentSink extends AcumaticaDocumentSink<ExportableCom
     }
 
     @Override
-    protected DocumentWrite write(ExportableCommitment commitment) {
-        boolean subcontract = commitment.type() == CommitmentType.SUBCONTRACT;
+    protected DocumentWrite write(ExportableDocument<CommitmentTerms, CommitmentLine> commitment) {
+        boolean subcontract = commitment.terms().type() == CommitmentType.SUBCONTRACT;
         ObjectNode body = mapper.createObjectNode();
         if (subcontract) {
             AcumaticaJson.wrap(body, "SubcontractNbr", commitment.reference());
@@ -65,7 +67,7 @@ public class AcumaticaCommitmentSink extends AcumaticaDocumentSink<ExportableCom
         return new DocumentWrite(subcontract ? "Subcontract" : "PurchaseOrder", body, null, Map.of());
     }
 
-    /** Keys are {@code <type>:<reference>} (see CommitmentSource.idempotencyKey); the reference is the document number. */
+    /** Keys are {@code <type>:<reference>} (see CommitmentKind.idempotencyKey); the reference is the document number. */
     @Override
     protected java.util.Optional<Lookup> lookup(String idempotencyKey) {
         String[] parts = idempotencyKey.split(":", 2);

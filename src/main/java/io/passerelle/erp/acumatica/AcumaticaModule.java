@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.Endpoint;
-import io.passerelle.commitment.CommitmentSource;
+import io.passerelle.document.CommitmentLine;
+import io.passerelle.document.CommitmentTerms;
+import io.passerelle.document.DocumentSource;
+import io.passerelle.document.InvoiceLine;
+import io.passerelle.document.InvoiceTerms;
 import io.passerelle.connection.CredentialKey;
 import io.passerelle.connection.ErpOption;
 import io.passerelle.erp.ErpDescriptor;
 import io.passerelle.erp.ErpModule;
 import io.passerelle.export.OutboundFlow;
-import io.passerelle.invoice.InvoiceSource;
 import io.passerelle.sync.CanonicalEntity;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
@@ -59,8 +62,9 @@ public class AcumaticaModule extends ErpModule {
     private final AcumaticaSource source;
     private final List<OutboundFlow<?, ?>> outbound;
 
-    public AcumaticaModule(AcumaticaTransports transports, CommitmentSource commitments, AcumaticaCommitmentSink subcontracts,
-            InvoiceSource invoices, AcumaticaBillSink bills) {
+    public AcumaticaModule(AcumaticaTransports transports,
+            DocumentSource<CommitmentTerms, CommitmentLine> commitments, AcumaticaCommitmentSink subcontracts,
+            DocumentSource<InvoiceTerms, InvoiceLine> invoices, AcumaticaBillSink bills) {
         super(DESCRIPTOR);
         this.transports = transports;
         this.source = new AcumaticaSource(transports);

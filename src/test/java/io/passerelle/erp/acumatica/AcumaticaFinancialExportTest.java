@@ -6,18 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.SandboxTest;
 import io.passerelle.approval.ApprovalKind;
 import io.passerelle.approval.ApprovalService;
-import io.passerelle.commitment.CommitmentLineRequest;
-import io.passerelle.commitment.CommitmentRequest;
-import io.passerelle.commitment.CommitmentService;
-import io.passerelle.commitment.CommitmentView;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDocument;
 import io.passerelle.connection.ConnectionService;
+import io.passerelle.document.CommitmentLine;
+import io.passerelle.document.CommitmentLineRequest;
+import io.passerelle.document.CommitmentRequest;
+import io.passerelle.document.CommitmentTerms;
+import io.passerelle.document.DocumentService;
+import io.passerelle.document.InvoiceLine;
+import io.passerelle.document.InvoiceLineRequest;
+import io.passerelle.document.InvoiceRequest;
+import io.passerelle.document.InvoiceTerms;
 import io.passerelle.export.ExportLauncher;
-import io.passerelle.invoice.InvoiceLineRequest;
-import io.passerelle.invoice.InvoiceRequest;
-import io.passerelle.invoice.InvoiceService;
-import io.passerelle.invoice.InvoiceView;
 import io.passerelle.sandbox.acumatica.AcumaticaSimulator;
 import io.passerelle.sandbox.acumatica.EntityType;
 import io.passerelle.sync.KeyNormalizer;
@@ -51,9 +52,9 @@ class AcumaticaFinancialExportTest {
     static final AtomicInteger NEXT = new AtomicInteger(1);
 
     @Autowired
-    CommitmentService commitments;
+    DocumentService<CommitmentTerms, CommitmentLine> commitments;
     @Autowired
-    InvoiceService invoices;
+    DocumentService<InvoiceTerms, InvoiceLine> invoices;
     @Autowired
     ApprovalService approvals;
     @Autowired
@@ -83,7 +84,7 @@ class AcumaticaFinancialExportTest {
 
     @Test
     void aCommitmentWaitsForItsApproverThenGoesOnceEvenWhenTheAnswerIsLost() {
-        CommitmentView waiting = commitments.create(commitment("SC-T" + NEXT.getAndIncrement()), "test");
+        var waiting = commitments.create(commitment("SC-T" + NEXT.getAndIncrement()), "test");
         assertThat(waiting.state().name()).isEqualTo("READY");
         assertThat(export.runAndWait(CONNECTION, "commitments", Trigger.API).counts()).containsEntry("sent", 0);
         assertThat(subcontracts(waiting.reference())).isEmpty();
@@ -107,7 +108,7 @@ class AcumaticaFinancialExportTest {
         platformOnlyCostCode("99-998");
         String project = project();
         String reference = "SC-T" + NEXT.getAndIncrement();
-        CommitmentView commitment = commitments.create(new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT", reference,
+        var commitment = commitments.create(new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT", reference,
                 vendor(2), project, "Imprévus", "2026-11-16", List.of(new CommitmentLineRequest(task(project), "99-998",
                         "Imprévus", new BigDecimal("2"), new BigDecimal("50.00"), new BigDecimal("100.00"))), null), "test");
         approvals.accept(ref(commitment.itemId()), "approver");
@@ -133,7 +134,7 @@ class AcumaticaFinancialExportTest {
 
     @Test
     void aRejectedCommitmentIsNeverSent() {
-        CommitmentView refused = commitments.create(commitment("SC-T" + NEXT.getAndIncrement()), "test");
+        var refused = commitments.create(commitment("SC-T" + NEXT.getAndIncrement()), "test");
         approvals.reject(ref(refused.itemId()), "wrong vendor", "approver");
         long putsBefore = simulator.requests("PUT", "Subcontract");
         export.runAndWait(CONNECTION, "commitments", Trigger.API);
@@ -143,14 +144,14 @@ class AcumaticaFinancialExportTest {
 
     @Test
     void anAcceptedInvoiceBecomesABillOnHoldOnceAndABadVendorIdIsRefusedBeforeAnyCall() {
-        InvoiceView good = invoices.create(invoice("INV-" + NEXT.getAndIncrement(), vendor(0)), "test");
+        var good = invoices.create(invoice("INV-" + NEXT.getAndIncrement(), vendor(0)), "test");
         approvals.accept(ref(good.itemId()), "approver");
         RunView run = export.runAndWait(CONNECTION, "invoices", Trigger.API);
         assertThat(run.counts()).as(run.message()).containsEntry("accepted", 1);
         assertThat(bills(good.reference())).singleElement()
                 .satisfies(bill -> assertThat(bill.path("Hold").path("value").asBoolean()).isTrue());
 
-        InvoiceView bad = invoices.create(invoice("INV-" + NEXT.getAndIncrement(), vendor(1)), "test");
+        var bad = invoices.create(invoice("INV-" + NEXT.getAndIncrement(), vendor(1)), "test");
         approvals.accept(ref(bad.itemId()), "approver");
         withIdFormats(Map.of("vendorId", Map.of("maxLength", 3)));
         try {
@@ -174,7 +175,7 @@ class AcumaticaFinancialExportTest {
     void aVendorGivenWithATrailingNoBreakSpaceGoesToAcumaticaAsAcumaticaSpellsIt() {
         String vendor = vendor(4);
         String project = project();
-        CommitmentView commitment = commitments.create(new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT",
+        var commitment = commitments.create(new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT",
                 "SC-T" + NEXT.getAndIncrement(), vendor + "\u00A0", project, "Vendor id pasted from a spreadsheet",
                 "2026-11-16", List.of(new CommitmentLineRequest(" " + task(project) + "\u00A0", costCode(), "Coffrage",
                         new BigDecimal("10"), new BigDecimal("1250.00"), new BigDecimal("12500.00"))),
@@ -197,7 +198,7 @@ class AcumaticaFinancialExportTest {
         String project = project();
         // synced before, since deleted in Acumatica: the platform's check passes, Acumatica's does not
         platformOnlyCostCode("99-999");
-        InvoiceView invoice = invoices.create(new InvoiceRequest(COMPANY, CONNECTION, "INV-" + NEXT.getAndIncrement(), vendor(3),
+        var invoice = invoices.create(new InvoiceRequest(COMPANY, CONNECTION, "INV-" + NEXT.getAndIncrement(), vendor(3),
                 project, null, "2026-11-20", null, "Cost code unknown to Acumatica",
                 List.of(new InvoiceLineRequest(task(project), "99-999", "Travaux", new BigDecimal("100.00"))), null), "test");
         approvals.accept(ref(invoice.itemId()), "approver");

@@ -1,3 +1,0 @@
-select company_id
-  from connection
- where id = :connectionId
