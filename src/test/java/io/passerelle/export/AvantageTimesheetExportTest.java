@@ -264,6 +264,31 @@ class AvantageTimesheetExportTest {
     }
 
     @Test
+    void anActivityCodeWithATrailingBlankGoesBackAsAvantageSpellsItWhateverTheSheetSays() {
+        String project = simulator.dataset().projects().get(6).number();
+        simulator.addActivity(project, "03-777 ", "Coffrage des colonnes", new BigDecimal("40"), new BigDecimal("4000"));
+        assertThat(simulator.dataset().activity(project, "03-777")).as("Avantage compares codes exactly as stored").isEmpty();
+
+        RunView synced = sync.runAndWait(CONNECTION, "activities", Trigger.API, SyncMode.INCREMENTAL).get(0);
+        assertThat(synced.status()).as(synced.message()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForList("select code from activity where match_key = ?", String.class,
+                KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), "03-777"))).as("stored verbatim")
+                .containsExactly("03-777 ");
+
+        TimesheetView sheet = timesheets.create(new TimesheetRequest("BOREAL", nextEmployee(), "VALIDATED",
+                List.of(line(project, "03-777", LocalDate.of(2026, 11, 19), "REG", List.of()))));
+        RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+
+        assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");
+        assertThat(run.counts()).containsEntry("sent", 1).containsEntry("accepted", 1).containsEntry("rejected", 0);
+        String lineId = sheet.lines().get(0).lineId();
+        assertThat(held(lineId).activity()).as("the raw code, not the sheet's").isEqualTo("03-777 ");
+        assertThat(timesheets.get(sheet.id()).lines().get(0).activityCode()).as("the sheet keeps its own spelling")
+                .isEqualTo("03-777");
+        assertHeldOnce(List.of(lineId));
+    }
+
+    @Test
     void aCodeWithoutAMapEntryIsRefusedBeforeSendingAndALineWithoutHourTypeGoesAsRegular() {
         String project = simulator.dataset().projects().get(5).number();
         List<LineRequest> lines = List.of(
