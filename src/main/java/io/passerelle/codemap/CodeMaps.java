@@ -1,16 +1,22 @@
 package io.passerelle.codemap;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import io.passerelle.sync.KeyNormalizer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The code maps as the export engine needs them: platform code → ERP code, per connection. Keys are the
  * platform codes after {@link io.passerelle.sync.KeyNormalizer#matchKey}, which is also how timesheet lines
- * store their hour type and earning codes; values are the ERP's own spelling, to send as they are.
+ * store their hour type and earning codes; values are the ERP's own spelling, to send as they are: the synced
+ * record's spelling now, found by its match key, so that a code the ERP re-spelt since the map was saved ("OT" that
+ * became "OT " there) goes as the ERP compares it; the spelling the map was saved with when the record is gone.
  * <p>
  * A platform code the map does not name but that is itself a synced ERP code of the connection's company
  * (timesheet validation accepts those) translates to itself; an explicit entry always wins. A code missing
@@ -35,7 +41,8 @@ public class CodeMaps {
     /** The ERP code of the entry marked Regular: what a line without an hour type is sent as. */
     @Transactional(readOnly = true)
     public Optional<String> regularHourType(String connectionId) {
-        return store.regular(connectionId);
+        return store.regular(connectionId).map(code -> current(connectionId, CodeMapKind.HOUR_TYPES, List.of(code))
+                .getOrDefault(code, code));
     }
 
     /** Platform earning (expense, premium) code → ERP earning code. */
@@ -49,8 +56,28 @@ public class CodeMaps {
      * to be the ERP code of the same spelling (seed steps 9 and 11 make the mapping a deliberate act).
      */
     private Map<String, String> effective(String connectionId, CodeMapKind kind) {
+        List<CodeMapEntry> entries = store.entries(connectionId, kind);
+        Map<String, String> spelt = current(connectionId, kind, entries.stream().map(CodeMapEntry::erpCode).toList());
         Map<String, String> map = new LinkedHashMap<>();
-        store.entries(connectionId, kind).forEach(e -> map.put(e.platformCode(), e.erpCode()));
+        entries.forEach(e -> map.put(e.platformCode(), spelt.getOrDefault(e.erpCode(), e.erpCode())));
         return Map.copyOf(map);
+    }
+
+    /** Saved ERP code → the synced record's spelling now, for the codes whose record the company still has. */
+    private Map<String, String> current(String connectionId, CodeMapKind kind, List<String> savedCodes) {
+        Optional<Long> companyId = store.companyOf(connectionId);
+        if (companyId.isEmpty() || savedCodes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> byMatchKey = store.erpCodes(companyId.get(), kind,
+                savedCodes.stream().map(KeyNormalizer::matchKey).filter(Objects::nonNull).distinct().toList());
+        Map<String, String> current = new HashMap<>();
+        for (String saved : savedCodes) {
+            String now = byMatchKey.get(KeyNormalizer.matchKey(saved));
+            if (now != null) {
+                current.put(saved, now);
+            }
+        }
+        return current;
     }
 }

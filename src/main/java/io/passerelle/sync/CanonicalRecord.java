@@ -8,7 +8,10 @@ import java.util.Map;
  * One remote record mapped to its canonical columns. {@code fields} are named as the SQL parameters
  * of the entity's insert and update files; {@code parentMatchKey} names the parent for child entities;
  * {@code searchText} is what {@code q} on records matches (see {@link SearchText}); {@code customFields} are what
- * the connection's route file keeps beyond the canonical columns (empty unless it names some).
+ * the connection's route file keeps beyond the canonical columns (empty unless it names some). {@code remoteKey}
+ * (and the key among the fields) is the ERP's spelling, verbatim: records are matched by {@code matchKey}, but what
+ * is stored and sent back is that spelling, and the content hash covers it, so that a change of the spelling alone
+ * ("A1" to "A1 ") updates the record it names.
  */
 public record CanonicalRecord(
         CanonicalEntity entity,

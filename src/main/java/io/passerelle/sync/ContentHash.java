@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * A digest of a record's canonical fields, in their declared order: equal hashes mean nothing the
- * platform stores has changed, so the record costs no write.
+ * A digest of a record's remote key as the ERP spells it and of its canonical fields, in their declared order:
+ * equal hashes mean nothing the platform stores has changed, so the record costs no write.
  */
 public final class ContentHash {
 

@@ -9,7 +9,9 @@ import java.time.format.DateTimeParseException;
 /**
  * Reads one remote JSON item for a mapper, naming the field in every complaint. Unknown fields are
  * ignored: ERPs add fields between versions. Text longer than its column is refused, not cut; so are
- * numbers that do not fit their column and text the database cannot store.
+ * numbers that do not fit their column and text the database cannot store. Keys and codes are kept verbatim
+ * ({@link #requiredKey}, {@link #code}): the ERP compares them exactly as it stores them, so they go back as they
+ * came; only text the platform shows or interprets is stripped ({@link #text}).
  */
 public final class JsonFields {
 
@@ -29,25 +31,27 @@ public final class JsonFields {
         this.path = path;
     }
 
+    /** Required text, stripped as {@link #text} strips it: for values the platform reads, never for codes. */
     public String requiredText(String field, int maxLength) {
         String value = text(field, maxLength);
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             throw MappingException.missing(path + field);
         }
         return value;
     }
 
     /**
-     * A matching key: required text that still names something once normalised ({@link KeyNormalizer}: a key of
-     * invisible characters only is missing), and whose normalised forms fit the same column as the raw one.
+     * A matching key, exactly as the ERP sent it: a trailing blank or a no-break space is part of the code the ERP
+     * compares exactly (avantage-maintcp.md §4), so it is stored and sent back as it came. Records are matched by
+     * its {@link KeyNormalizer normalised forms}: it must still name something once normalised (a key of spaces or
+     * invisible characters only is missing), and those forms must fit the same column as the raw key.
      */
     public String requiredKey(String field, int maxLength) {
-        String value = requiredText(field, maxLength);
-        String key = KeyNormalizer.matchKey(value);
-        if (key == null) {
+        String value = code(field, maxLength);
+        if (value == null) {
             throw MappingException.missing(path + field);
         }
-        int normalised = Math.max(key.length(), KeyNormalizer.looseKey(value).length());
+        int normalised = Math.max(KeyNormalizer.matchKey(value).length(), KeyNormalizer.looseKey(value).length());
         if (normalised > maxLength) {
             throw MappingException.invalid(path + field, "is " + normalised + " characters long once normalised; at most "
                     + maxLength + " fit");
@@ -55,8 +59,29 @@ public final class JsonFields {
         return value;
     }
 
-    /** Null when absent, null or blank: an absent e-mail stays absent, never a made-up one. */
+    /**
+     * An optional code that refers to another record of the ERP (a project's customer, an employee's trade), kept
+     * verbatim like {@link #requiredKey} keeps a key: whoever matches it or sends it back needs the ERP's spelling.
+     * Null when absent, null, or only spaces and invisible characters (then it names nothing).
+     */
+    public String code(String field, int maxLength) {
+        String raw = raw(field);
+        return raw == null || KeyNormalizer.matchKey(raw) == null ? null : fitting(field, raw, maxLength);
+    }
+
+    /**
+     * Text the platform shows or interprets (a name, a description, a status, an e-mail address), stripped of the
+     * blanks around it: they mean nothing there and nothing sends this text back to the ERP. Null when absent, null
+     * or blank: an absent e-mail stays absent, never a made-up one.
+     */
     public String text(String field, int maxLength) {
+        String raw = raw(field);
+        String text = raw == null ? null : raw.strip();
+        return text == null || text.isEmpty() ? null : fitting(field, text, maxLength);
+    }
+
+    /** The field's text as sent (a number or a boolean as its JSON text); null when absent or null. */
+    private String raw(String field) {
         JsonNode value = item.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -64,10 +89,10 @@ public final class JsonFields {
         if (!value.isValueNode()) {
             throw MappingException.invalid(path + field, "must be text, was " + value.getNodeType().name().toLowerCase());
         }
-        String text = value.asText().strip();
-        if (text.isEmpty()) {
-            return null;
-        }
+        return value.asText();
+    }
+
+    private String fitting(String field, String text, int maxLength) {
         if (text.length() > maxLength) {
             throw MappingException.invalid(path + field, "is " + text.length() + " characters long; at most " + maxLength + " fit");
         }

@@ -2,6 +2,7 @@ package io.passerelle.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,9 @@ import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.FieldProblem;
 import io.passerelle.erp.avantage.AvantageTimesheetSink;
 import io.passerelle.sandbox.avantage.Activity;
+import io.passerelle.sandbox.avantage.AvantageEntity;
 import io.passerelle.sandbox.avantage.AvantageSimulator;
+import io.passerelle.sandbox.avantage.HourType;
 import io.passerelle.sandbox.avantage.TimesheetLine;
 import io.passerelle.sync.KeyNormalizer;
 import io.passerelle.sync.RunErrorView;
@@ -34,6 +37,7 @@ import io.passerelle.timesheet.TimesheetService;
 import io.passerelle.timesheet.TimesheetStatus;
 import io.passerelle.timesheet.TimesheetView;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,8 +165,9 @@ class AvantageTimesheetExportTest {
         assertThatThrownBy(() -> engine.run(killedRun, connection,
                 new OutboundFlow<>("avantage", "timesheets", lineSource, stopsOnceItsSecondBatchIsAnswered())))
                 .isInstanceOf(ExportEngineTest.ProcessStopped.class);
-        assertThat(simulator.postedLines()).as("Avantage got both batches")
-                .extracting(TimesheetLine::lineId).containsAll(lineIds(List.of(sheet)));
+        // the simulator handles pipelined requests on several threads: the unanswered first batch may land last
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(simulator.postedLines())
+                .as("Avantage got both batches").extracting(TimesheetLine::lineId).containsAll(lineIds(List.of(sheet))));
 
         // the next start: the run is closed with what it had sent, its batches on the wire show as SENT lines
         runs.abandonRunning();
@@ -261,6 +266,52 @@ class AvantageTimesheetExportTest {
         RunView rerun = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
         assertThat(rerun.counts()).containsEntry("read", 1).containsEntry("sent", 1).containsEntry("accepted", 1);
         assertHeldOnce(lineIds(List.of(sheet)));
+    }
+
+    @Test
+    void anActivityCodeWithATrailingBlankGoesBackAsAvantageSpellsItWhateverTheSheetSays() {
+        String project = simulator.dataset().projects().get(6).number();
+        simulator.addActivity(project, "03-777 ", "Coffrage des colonnes", new BigDecimal("40"), new BigDecimal("4000"));
+        assertThat(simulator.dataset().activity(project, "03-777")).as("Avantage compares codes exactly as stored").isEmpty();
+
+        RunView synced = sync.runAndWait(CONNECTION, "activities", Trigger.API, SyncMode.INCREMENTAL).get(0);
+        assertThat(synced.status()).as(synced.message()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForList("select code from activity where match_key = ?", String.class,
+                KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), "03-777"))).as("stored verbatim")
+                .containsExactly("03-777 ");
+
+        TimesheetView sheet = timesheets.create(new TimesheetRequest("BOREAL", nextEmployee(), "VALIDATED",
+                List.of(line(project, "03-777", LocalDate.of(2026, 11, 19), "REG", List.of()))));
+        RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+
+        assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");
+        assertThat(run.counts()).containsEntry("sent", 1).containsEntry("accepted", 1).containsEntry("rejected", 0);
+        String lineId = sheet.lines().get(0).lineId();
+        assertThat(held(lineId).activity()).as("the raw code, not the sheet's").isEqualTo("03-777 ");
+        assertThat(timesheets.get(sheet.id()).lines().get(0).activityCode()).as("the sheet keeps its own spelling")
+                .isEqualTo("03-777");
+        assertHeldOnce(List.of(lineId));
+    }
+
+    @Test
+    void anHourTypeAvantageReSpeltAfterItWasMappedGoesAsAvantageSpellsItNow() {
+        simulator.faults().injectItemsNext(AvantageEntity.HOUR_TYPE,
+                "{\"code\":\"NUIT\",\"description\":\"Heures de nuit\",\"multiplier\":1.25,\"modifiedAt\":\"2020-01-01T00:00:00Z\"}");
+        sync.runAndWait(CONNECTION, "hourTypes", Trigger.API, SyncMode.INCREMENTAL);
+        codeMaps.replace(CONNECTION, "hourTypes", new CodeMapDocument(List.of(new CodeMapEntry("REG", "REG", true),
+                new CodeMapEntry("OT", "OT", null), new CodeMapEntry("NUIT", "NUIT", null))));
+        // Avantage now holds it with a trailing blank, and compares it so
+        simulator.dataset().upsert(new HourType("NUIT ", "Heures de nuit", new BigDecimal("1.25"), 0));
+        RunView respelt = sync.runAndWait(CONNECTION, "hourTypes", Trigger.API, SyncMode.INCREMENTAL).get(0);
+        assertThat(respelt.counts()).as(respelt.message()).containsEntry("created", 0).containsEntry("updated", 1);
+
+        String project = simulator.dataset().projects().get(7).number();
+        TimesheetView sheet = timesheets.create(new TimesheetRequest("BOREAL", nextEmployee(), "VALIDATED",
+                List.of(line(project, firstActivity(project), LocalDate.of(2026, 11, 21), "NUIT", List.of()))));
+        RunView run = export.runAndWait(CONNECTION, "timesheets", Trigger.API);
+
+        assertThat(run.counts()).as(run.message()).containsEntry("accepted", 1).containsEntry("rejected", 0);
+        assertThat(held(sheet.lines().get(0).lineId()).hourType()).isEqualTo("NUIT ");
     }
 
     @Test

@@ -8,6 +8,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.passerelle.TestDatabases;
 import io.passerelle.connection.Company;
 import io.passerelle.connection.Connection;
+import io.passerelle.export.EngineFakes.FakeErp;
+import io.passerelle.export.EngineFakes.FakeSource;
+import io.passerelle.export.EngineFakes.Thing;
 import io.passerelle.sync.PageWorkers;
 import io.passerelle.sync.RunErrorView;
 import io.passerelle.sync.RunStore;
@@ -16,17 +19,10 @@ import io.passerelle.sync.SqlFiles;
 import io.passerelle.sync.SyncMode;
 import io.passerelle.sync.Trigger;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ExportEngineTest {
 
     static final String CONNECTION = "engine-erp";
-    static final String KIND = "THING";
+    static final String KIND = EngineFakes.KIND;
 
     HikariDataSource dataSource;
     NamedParameterJdbcTemplate jdbc;
@@ -78,7 +73,7 @@ class ExportEngineTest {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         runs = new RunStore(jdbc, sql, event -> { });
         items = new ExportItemStore(jdbc, transaction, sql, json);
-        source = new FakeSource();
+        source = new FakeSource(this::states);
         erp = new FakeErp();
         connection = new Connection(CONNECTION, new Company("ENGINE", "Engine inc."), "fake", List.of(), Map.of(),
                 Map.of(), Map.of(), null, false, Instant.now(), Instant.now());
@@ -106,7 +101,7 @@ class ExportEngineTest {
     void everyItemNotDeliveredIsAnErrorOfTheRunWrittenWithItsOutcome() {
         source.add("a", "b", "c", "d", "e");
         erp.refuse.add("b");
-        erp.answers.add(batch -> answer(batch, Map.of("c", new ItemOutcome("c", ExportState.REJECTED, "ERP_SAYS_NO",
+        erp.answers.add(batch -> EngineFakes.answer(batch, Map.of("c", new ItemOutcome("c", ExportState.REJECTED, "ERP_SAYS_NO",
                 "the ERP does not know group g-c"))));
         erp.answers.add(batch -> CompletableFuture.failedFuture(new OutcomeUnknownException("no answer within 5s", null)));
 
@@ -252,119 +247,10 @@ class ExportEngineTest {
         return states;
     }
 
-    private static CompletableFuture<List<ItemOutcome>> answer(List<PreparedItem<String>> batch,
-            Map<String, ItemOutcome> special) {
-        return CompletableFuture.completedFuture(batch.stream().map(item -> special.getOrDefault(item.sourceId(),
-                new ItemOutcome(item.idempotencyKey(), ExportState.ACCEPTED, null, null))).toList());
-    }
-
-    record Thing(String id, String group) {
-    }
-
     /** What a kill -9 does to the run's thread: nothing after it runs, no catch, no commit. */
     static final class ProcessStopped extends Error {
         ProcessStopped() {
             super("the process stopped");
-        }
-    }
-
-    /** Things keyed by id; candidates are those the ledger does not show as gone, as the real sources query it. */
-    final class FakeSource implements ExportSource<Thing> {
-        final Map<String, Thing> things = new TreeMap<>();
-        final List<List<String>> sent = Collections.synchronizedList(new ArrayList<>());
-        final List<List<String>> delivered = Collections.synchronizedList(new ArrayList<>());
-        final List<String> outsideTransaction = Collections.synchronizedList(new ArrayList<>());
-        volatile boolean failDelivered;
-
-        void add(String... ids) {
-            for (String id : ids) {
-                things.put(id, new Thing(id, "g-" + id));
-            }
-        }
-
-        @Override
-        public String kind() {
-            return KIND;
-        }
-
-        @Override
-        public List<ExportCandidate<Thing>> candidates(Connection connection, String after, int limit) {
-            Map<String, String> states = states();
-            return things.values().stream()
-                    .filter(t -> after == null || t.id().compareTo(after) > 0)
-                    .filter(t -> !states.containsKey(t.id()) || Set.of("PENDING", "REJECTED").contains(states.get(t.id())))
-                    .limit(limit)
-                    .map(t -> new ExportCandidate<>(t.id(), t.id(), t, states.containsKey(t.id())))
-                    .toList();
-        }
-
-        @Override
-        public void sent(Connection connection, List<Thing> items) {
-            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-                outsideTransaction.add("sent");
-            }
-            sent.add(items.stream().map(Thing::id).toList());
-        }
-
-        @Override
-        public void delivered(Connection connection, List<String> sourceIds) {
-            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-                outsideTransaction.add("delivered");
-            }
-            if (failDelivered) {
-                throw new IllegalStateException("the source's database is gone");
-            }
-            delivered.add(List.copyOf(sourceIds));
-        }
-    }
-
-    /** An ERP that holds what it accepted; each batch's answer is scripted in turn, then everything is accepted. */
-    final class FakeErp implements ExportSink<Thing, String>, ExportSink.Session<Thing, String> {
-        final Set<String> refuse = new HashSet<>();
-        final Deque<Function<List<PreparedItem<String>>, CompletableFuture<List<ItemOutcome>>>> answers = new ArrayDeque<>();
-        final Set<String> held = Collections.synchronizedSet(new HashSet<>());
-        volatile int posts;
-
-        CompletableFuture<List<ItemOutcome>> accept(List<PreparedItem<String>> batch) {
-            batch.forEach(item -> held.add(item.idempotencyKey()));
-            return answer(batch, Map.of());
-        }
-
-        @Override
-        public int batchSize() {
-            return 2;
-        }
-
-        @Override
-        public Session<Thing, String> open(Connection connection) {
-            return this;
-        }
-
-        @Override
-        public Preparation<String> prepare(ExportCandidate<Thing> candidate) {
-            if (refuse.contains(candidate.sourceId())) {
-                return Preparation.refused("BAD_THING", "thing " + candidate.sourceId() + " cannot be translated");
-            }
-            return Preparation.ready(new PreparedItem<>(candidate.sourceId(), candidate.idempotencyKey(),
-                    "payload of " + candidate.sourceId()));
-        }
-
-        @Override
-        public CompletableFuture<List<ItemOutcome>> send(String batchId, List<PreparedItem<String>> batch) {
-            posts++;
-            Function<List<PreparedItem<String>>, CompletableFuture<List<ItemOutcome>>> next = answers.poll();
-            return next == null ? accept(batch) : next.apply(batch);
-        }
-
-        @Override
-        public Set<String> holds(List<String> keys) {
-            Set<String> holds = new HashSet<>(keys);
-            holds.retainAll(held);
-            return holds;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -64,6 +64,8 @@ class JsonFieldsFuzzTest {
                 case 4 -> assertThat(in.instant(FIELD)).isNotNull();
                 case 5 -> {
                     String key = in.requiredKey(FIELD, maxLength);
+                    assertThat(key).as("verbatim").isEqualTo(item.get(FIELD).asText())
+                            .isEqualTo(in.code(FIELD, maxLength));
                     assertThat(KeyNormalizer.matchKey(key)).isNotNull().hasSizeLessThanOrEqualTo(maxLength);
                     assertThat(KeyNormalizer.looseKey(key)).hasSizeLessThanOrEqualTo(maxLength);
                 }

@@ -21,12 +21,15 @@ public final class AcumaticaMappers {
 
     public static CanonicalRecord project(JsonNode entity) {
         JsonFields in = new JsonFields(AcumaticaJson.unwrap(entity));
+        // ids verbatim, as Acumatica stores them, so that the documents sent back name them exactly (the customer is
+        // an id too); descriptions, names, statuses, e-mails and a vendor's currency (an ISO code in a column of 8)
+        // stripped: the platform shows or interprets them and never sends them back
         String id = in.requiredKey("ProjectID", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("number", id);
         fields.put("name", in.text("Description", LABEL));
         fields.put("status", in.text("Status", SHORT));
-        fields.put("customer", in.text("Customer", KEY));
+        fields.put("customer", in.code("Customer", KEY));
         return CanonicalRecord.of(CanonicalEntity.PROJECT, id, null, fields, in.instant(MODIFIED));
     }
 

@@ -33,12 +33,14 @@ public final class AvantageMappers {
 
     public static CanonicalRecord project(JsonNode item) {
         JsonFields in = new JsonFields(item);
+        // keys and codes verbatim: Avantage compares codes exactly as stored (§4), so they go back as they came;
+        // names and the values the platform interprets (status, kind, unit) stripped: nothing sends them back
         String number = in.requiredKey("number", KEY);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("number", number);
         fields.put("name", in.text("name", LABEL));
         fields.put("status", in.text("status", SHORT));
-        fields.put("customer", in.text("customer", KEY));
+        fields.put("customer", in.code("customer", KEY));
         return CanonicalRecord.of(CanonicalEntity.PROJECT, number, null, fields, in.instant("modifiedAt"));
     }
 
@@ -50,8 +52,9 @@ public final class AvantageMappers {
         fields.put("firstName", in.text("firstName", KEY));
         fields.put("lastName", in.text("lastName", KEY));
         fields.put("email", in.text("email", EMAIL));
-        fields.put("tradeCode", in.text("trade", KEY));
-        fields.put("competency", in.text("competency", SHORT));
+        // the trade and the competency name a trade and one of its rates: codes, verbatim as their keys are
+        fields.put("tradeCode", in.code("trade", KEY));
+        fields.put("competency", in.code("competency", SHORT));
         fields.put("active", in.bool("active", true));
         return CanonicalRecord.of(CanonicalEntity.EMPLOYEE, number, null, fields, in.instant("modifiedAt"));
     }

@@ -194,6 +194,27 @@ class AcumaticaFinancialExportTest {
     }
 
     @Test
+    void aCostCodeAcumaticaStoresWithATrailingBlankGoesBackWithItsBlankWhateverTheDocumentSays() {
+        simulator.dataset().addCostCode("03-777 ", "Coffrage des colonnes");
+        RunView synced = sync.runAndWait(CONNECTION, "costCodes", Trigger.API, SyncMode.INCREMENTAL).get(0);
+        assertThat(synced.status()).as(synced.message()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForList("select code from cost_code where match_key = '03-777'", String.class))
+                .as("stored verbatim").containsExactly("03-777 ");
+        String project = project();
+        var commitment = commitments.create(new CommitmentRequest(COMPANY, CONNECTION, "SUBCONTRACT",
+                "SC-T" + NEXT.getAndIncrement(), vendor(5), project, "Colonnes", "2026-11-16",
+                List.of(new CommitmentLineRequest(task(project), "03-777", "Coffrage des colonnes", new BigDecimal("1"),
+                        new BigDecimal("800.00"), new BigDecimal("800.00"))), null), "test");
+        approvals.accept(ref(commitment.itemId()), "approver");
+
+        RunView run = export.runAndWait(CONNECTION, "commitments", Trigger.API);
+
+        assertThat(run.counts()).as(run.message()).containsEntry("accepted", 1).containsEntry("rejected", 0);
+        assertThat(simulator.counters().lastWrite("Subcontract")).hasValueSatisfying(sent -> assertThat(
+                sent.path("Details").get(0).path("CostCode").path("value").asText()).isEqualTo("03-777 "));
+    }
+
+    @Test
     void acumaticasFieldErrorsAreTheItemsRejectionNamingTheField() {
         String project = project();
         // synced before, since deleted in Acumatica: the platform's check passes, Acumatica's does not

@@ -277,6 +277,23 @@ class AvantageSimulatorProtocolTest {
         assertThat(sim.postedLines()).extracting(TimesheetLine::lineId).containsExactly("R-9");
     }
 
+    @Test
+    void codesAreComparedExactlyAsStoredTrailingBlankIncluded() throws IOException {
+        sim.dataset().addActivity("P-1005", "03-777 ", "Coffrage des colonnes", new java.math.BigDecimal("40"),
+                new java.math.BigDecimal("4000"));
+
+        JsonNode r = post("B-X", List.of(with(line("X-1"), "activity", "03-777"), with(line("X-2"), "activity", "03-777 "),
+                with(line("X-3"), "activity", "03-777\u00A0")));
+
+        assertThat(r.get("accepted").asInt()).isEqualTo(1);
+        assertThat(r.get("rejected")).extracting(x -> x.get("lineId").asText() + " " + x.get("code").asText())
+                .containsExactly("X-1 UNKNOWN_ACTIVITY", "X-3 UNKNOWN_ACTIVITY");
+        assertThat(sim.postedLines()).singleElement().satisfies(held -> {
+            assertThat(held.lineId()).isEqualTo("X-2");
+            assertThat(held.activity()).isEqualTo("03-777 ");
+        });
+    }
+
     private static Map<String, Object> with(Map<String, Object> line, String field, Object value) {
         line.put(field, value);
         return line;
