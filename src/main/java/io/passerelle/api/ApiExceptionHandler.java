@@ -1,9 +1,5 @@
 package io.passerelle.api;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.NoSuchElementException;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -18,10 +14,13 @@ import io.passerelle.connection.ErpNotSupportedException;
 import io.passerelle.connection.FieldProblem;
 import io.passerelle.connection.InvalidConnectionException;
 import io.passerelle.retry.NothingToRetryException;
-import io.passerelle.sync.FlowAlreadyRunningException;
+import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.UnknownFlowException;
 import io.passerelle.sync.UnknownEntityException;
-import io.passerelle.sync.UnknownFlowException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;

@@ -1,12 +1,11 @@
 package io.passerelle.api;
 
-import java.net.URI;
-import java.util.Map;
-
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.export.ExportLauncher;
-import io.passerelle.sync.RunView;
-import io.passerelle.sync.Trigger;
+import io.passerelle.run.RunView;
+import io.passerelle.run.Trigger;
+import java.net.URI;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,14 +1,13 @@
 package io.passerelle.api;
 
+import io.passerelle.retry.RunRetries;
+import io.passerelle.run.RunErrorView;
+import io.passerelle.run.RunHistory;
+import io.passerelle.run.RunView;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.passerelle.retry.RunRetries;
-import io.passerelle.sync.RunErrorView;
-import io.passerelle.sync.RunHistory;
-import io.passerelle.sync.RunView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

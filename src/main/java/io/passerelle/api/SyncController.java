@@ -1,16 +1,15 @@
 package io.passerelle.api;
 
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.run.RunView;
+import io.passerelle.run.SyncMode;
+import io.passerelle.run.Trigger;
+import io.passerelle.sync.SyncLauncher;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.passerelle.connection.ConnectionService;
-import io.passerelle.sync.RunView;
-import io.passerelle.sync.SyncLauncher;
-import io.passerelle.sync.SyncMode;
-import io.passerelle.sync.Trigger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,8 @@
 package io.passerelle.codemap;
 
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.connection.FieldProblem;
+import io.passerelle.request.TypeProblems;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,10 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.passerelle.connection.FieldProblem;
-import io.passerelle.request.TypeProblems;
-import io.passerelle.sync.KeyNormalizer;
 
 /**
  * Checks a whole code map before it replaces the stored one. Platform codes are compared and stored after

@@ -1,19 +1,18 @@
 package io.passerelle.codemap;
 
+import io.passerelle.canonical.KeyNormalizer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.passerelle.sync.KeyNormalizer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The code maps as the export engine needs them: platform code → ERP code, per connection. Keys are the
- * platform codes after {@link io.passerelle.sync.KeyNormalizer#matchKey}, which is also how timesheet lines
+ * platform codes after {@link io.passerelle.canonical.KeyNormalizer#matchKey}, which is also how timesheet lines
  * store their hour type and earning codes; values are the ERP's own spelling, to send as they are: the synced
  * record's spelling now, found by its match key, so that a code the ERP re-spelt since the map was saved ("OT" that
  * became "OT " there) goes as the ERP compares it; the spelling the map was saved with when the record is gone.

@@ -3,8 +3,12 @@ package io.passerelle.document;
 import static io.passerelle.document.Rows.effectiveState;
 import static io.passerelle.document.Rows.instant;
 import static io.passerelle.document.Rows.money;
-import static io.passerelle.document.Rows.utc;
 
+import io.passerelle.approval.ApprovalState;
+import io.passerelle.approval.Decision;
+import io.passerelle.approval.ItemExport;
+import io.passerelle.run.SqlFiles;
+import io.passerelle.run.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -15,11 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.passerelle.approval.ApprovalState;
-import io.passerelle.approval.Decision;
-import io.passerelle.approval.ItemExport;
-import io.passerelle.sync.SqlFiles;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -67,9 +66,9 @@ class DocumentStore<T, L extends DocumentLine> {
         jdbc.update(sql.get(kind.sqlFile("insert.sql")), head(companyId, document)
                 .addValue("state", state.name())
                 .addValue("decidedBy", decision == null ? null : decision.by(), Types.VARCHAR)
-                .addValue("decidedAt", decision == null ? null : utc(decision.at()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("decidedAt", decision == null ? null : Timestamps.utc(decision.at()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("createdBy", createdBy, Types.VARCHAR)
-                .addValue("now", utc(now)), keys, new String[] {"id"});
+                .addValue("now", Timestamps.utc(now)), keys, new String[] {"id"});
         long id = keys.getKey().longValue();
         List<SqlParameterSource> lines = new ArrayList<>();
         for (int i = 0; i < document.lines().size(); i++) {
@@ -116,7 +115,7 @@ class DocumentStore<T, L extends DocumentLine> {
                 .addValue("id", id)
                 .addValue("state", state.name())
                 .addValue("decidedBy", decision.by())
-                .addValue("decidedAt", utc(decision.at()))
+                .addValue("decidedAt", Timestamps.utc(decision.at()))
                 .addValue("reason", decision.reason(), Types.VARCHAR)) == 1;
     }
 

@@ -1,12 +1,11 @@
 package io.passerelle.document;
 
-import java.time.Clock;
-
 import io.passerelle.approval.ApprovalItems;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.idformat.IdFormats;
-import io.passerelle.sync.SqlFiles;
+import io.passerelle.run.SqlFiles;
 import io.passerelle.sync.SyncedKeys;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

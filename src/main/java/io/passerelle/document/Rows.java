@@ -1,5 +1,6 @@
 package io.passerelle.document;
 
+import io.passerelle.approval.ApprovalState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -7,8 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
-import io.passerelle.approval.ApprovalState;
 
 /** Conversions the stores of financial documents share (money, decimals, instants, the shown state). */
 final class Rows {
@@ -37,10 +36,6 @@ final class Rows {
         }
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,12 @@
 package io.passerelle.document;
 
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.connection.Connection;
+import io.passerelle.idformat.IdFormats;
+import io.passerelle.idformat.IdKind;
+import io.passerelle.sync.SyncedKey;
+import io.passerelle.sync.SyncedKeys;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -8,14 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import io.passerelle.connection.Connection;
-import io.passerelle.idformat.IdFormats;
-import io.passerelle.idformat.IdKind;
-import io.passerelle.sync.CanonicalEntity;
-import io.passerelle.sync.KeyNormalizer;
-import io.passerelle.sync.SyncedKey;
-import io.passerelle.sync.SyncedKeys;
 
 /**
  * The ERP ids one financial document names (its vendor and project, each line's project task and cost code),

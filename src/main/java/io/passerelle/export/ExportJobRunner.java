@@ -1,6 +1,6 @@
 package io.passerelle.export;
 
-import io.passerelle.sync.RunningFlows;
+import io.passerelle.run.RunningFlows;
 import org.springframework.stereotype.Component;
 
 @Component

@@ -1,8 +1,8 @@
 package io.passerelle.export;
 
-import io.passerelle.sync.RetryScope;
-import io.passerelle.sync.RunView;
-import io.passerelle.sync.Trigger;
+import io.passerelle.run.RetryScope;
+import io.passerelle.run.RunView;
+import io.passerelle.run.Trigger;
 
 /**
  * Starts outbound runs ({@code timesheets}, later {@code commitments}, {@code invoices}). Throws

@@ -1,6 +1,6 @@
 package io.passerelle.export;
 
-import io.passerelle.sync.ErrorHandlingRoutes;
+import io.passerelle.run.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package io.passerelle.export;
 
 import io.passerelle.connection.ConnectionNotFoundException;
-import io.passerelle.sync.FlowAlreadyRunningException;
-import io.passerelle.sync.Trigger;
+import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.passerelle.ops;
 
-import io.passerelle.sync.SqlFiles;
+import io.passerelle.run.SqlFiles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

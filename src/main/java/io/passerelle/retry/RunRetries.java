@@ -1,15 +1,14 @@
 package io.passerelle.retry;
 
+import io.passerelle.export.ExportLauncher;
+import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.RetryScope;
+import io.passerelle.run.RunErrorView;
+import io.passerelle.run.RunHistory;
+import io.passerelle.run.RunView;
+import io.passerelle.sync.SyncLauncher;
 import java.util.List;
 import java.util.Objects;
-
-import io.passerelle.export.ExportLauncher;
-import io.passerelle.sync.FlowAlreadyRunningException;
-import io.passerelle.sync.RetryScope;
-import io.passerelle.sync.RunErrorView;
-import io.passerelle.sync.RunHistory;
-import io.passerelle.sync.RunView;
-import io.passerelle.sync.SyncLauncher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 

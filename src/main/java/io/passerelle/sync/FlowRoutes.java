@@ -1,6 +1,7 @@
 package io.passerelle.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.canonical.RecordMapper;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionChanged;
 import io.passerelle.routes.RouteFileException;

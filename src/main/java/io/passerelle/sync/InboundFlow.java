@@ -1,5 +1,8 @@
 package io.passerelle.sync;
 
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.RecordMapper;
+
 /**
  * One inbound flow of one connection, as its route file makes it: the ERP's own name for what it reads
  * ({@code remoteEntity}, what the source understands), the canonical table it writes, the mapper, the page size

@@ -1,6 +1,11 @@
 package io.passerelle.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.MappingException;
+import io.passerelle.run.RecordError;
+import io.passerelle.run.RetryScope;
+import io.passerelle.run.RunStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,11 @@
 package io.passerelle.sync;
 
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.run.SqlFiles;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;

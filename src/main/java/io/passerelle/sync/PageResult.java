@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import io.passerelle.run.RecordError;
 import java.time.Instant;
 import java.util.List;
 

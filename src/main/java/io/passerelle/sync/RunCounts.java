@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import io.passerelle.run.RecordError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

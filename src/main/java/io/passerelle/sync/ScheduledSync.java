@@ -1,6 +1,9 @@
 package io.passerelle.sync;
 
 import io.passerelle.connection.ConnectionNotFoundException;
+import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.SyncMode;
+import io.passerelle.run.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,8 @@
 package io.passerelle.sync;
 
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.SearchText;
+import io.passerelle.run.SqlFiles;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,10 @@
 package io.passerelle.sync;
 
 import io.passerelle.connection.Connection;
+import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.RunningFlows;
+import io.passerelle.run.SqlFiles;
+import io.passerelle.run.UnknownFlowException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,5 +1,12 @@
 package io.passerelle.sync;
 
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.run.FailureMessages;
+import io.passerelle.run.PageWorkers;
+import io.passerelle.run.RetryScope;
+import io.passerelle.run.RunLog;
+import io.passerelle.run.RunStore;
+import io.passerelle.run.SyncMode;
 import io.passerelle.sync.InboundPages.MappedPage;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.passerelle.sync;
 
 import io.passerelle.connection.Connection;
+import io.passerelle.run.RetryScope;
+import io.passerelle.run.SyncMode;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package io.passerelle.sync;
 
+import io.passerelle.run.FailureMessages;
+import io.passerelle.run.RunLog;
+import io.passerelle.run.RunStore;
+import io.passerelle.run.RunningFlows;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,9 @@
 package io.passerelle.sync;
 
+import io.passerelle.run.RetryScope;
+import io.passerelle.run.RunView;
+import io.passerelle.run.SyncMode;
+import io.passerelle.run.Trigger;
 import java.util.List;
 
 /**

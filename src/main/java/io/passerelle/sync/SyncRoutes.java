@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import io.passerelle.run.ErrorHandlingRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 

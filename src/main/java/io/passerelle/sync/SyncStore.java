@@ -2,6 +2,11 @@ package io.passerelle.sync;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.run.RecordError;
+import io.passerelle.run.SqlFiles;
+import io.passerelle.run.Timestamps;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -92,11 +97,11 @@ public class SyncStore {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("connectionId", connectionId)
                 .addValue("entity", entity.name())
-                .addValue("now", utc(Instant.now()));
+                .addValue("now", Timestamps.utc(Instant.now()));
         if (watermark == null) {
             params.addValue("watermark", null, Types.TIMESTAMP_WITH_TIMEZONE); // a typed null, for PostgreSQL
         } else {
-            params.addValue("watermark", utc(watermark));
+            params.addValue("watermark", Timestamps.utc(watermark));
         }
         if (jdbc.update(sql.get("sql/sync/cursor-update.sql"), params) == 0) {
             jdbc.update(sql.get("sql/sync/cursor-insert.sql"), params);
@@ -113,10 +118,6 @@ public class SyncStore {
         return object.toString();
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
     private record Known(long localId, String contentHash) {
     }
 
@@ -128,7 +129,7 @@ public class SyncStore {
         private final SyncTarget target;
         private final CanonicalEntity entity;
         private final List<CanonicalRecord> records;
-        private final OffsetDateTime now = utc(Instant.now());
+        private final OffsetDateTime now = Timestamps.utc(Instant.now());
         private final List<RecordError> rejected = new ArrayList<>();
         private final List<RecordError> warnings = new ArrayList<>();
         private Instant held;
@@ -308,7 +309,7 @@ public class SyncStore {
                     .addValue("remoteKey", record.remoteKey())
                     .addValue("localId", localId)
                     .addValue("contentHash", record.contentHash())
-                    .addValue("remoteModifiedAt", utc(record.remoteModifiedAt()))
+                    .addValue("remoteModifiedAt", Timestamps.utc(record.remoteModifiedAt()))
                     .addValue("customFields", customFields(record), Types.VARCHAR)
                     .addValue("now", now);
         }

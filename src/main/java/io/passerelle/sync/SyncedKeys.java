@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import io.passerelle.canonical.CanonicalEntity;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;

@@ -2,6 +2,9 @@ package io.passerelle.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.run.SqlFiles;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;

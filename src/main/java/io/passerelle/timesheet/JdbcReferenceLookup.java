@@ -1,15 +1,14 @@
 package io.passerelle.timesheet;
 
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.run.SqlFiles;
+import io.passerelle.sync.SyncedKeys;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import io.passerelle.sync.CanonicalEntity;
-import io.passerelle.sync.SqlFiles;
-import io.passerelle.sync.SyncedKeys;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * What timesheet validation looks up, in bulk (one call per kind per request, never per line). Keys are
- * {@link io.passerelle.sync.KeyNormalizer#matchKey match keys}; answers hold only the keys that exist.
+ * {@link io.passerelle.canonical.KeyNormalizer#matchKey match keys}; answers hold only the keys that exist.
  */
 public interface ReferenceLookup {
 

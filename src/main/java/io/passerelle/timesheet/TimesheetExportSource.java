@@ -1,5 +1,9 @@
 package io.passerelle.timesheet;
 
+import io.passerelle.connection.ConnectionNotFoundException;
+import io.passerelle.export.ExportState;
+import io.passerelle.run.SqlFiles;
+import io.passerelle.run.Timestamps;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,14 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import io.passerelle.connection.ConnectionNotFoundException;
-import io.passerelle.export.ExportState;
-import io.passerelle.sync.SqlFiles;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,7 +110,7 @@ public class TimesheetExportSource {
      */
     @Transactional
     public int freeze(Collection<String> timesheetIds) {
-        OffsetDateTime now = TimesheetStore.utc(clock.instant());
+        OffsetDateTime now = Timestamps.utc(clock.instant());
         SqlParameterSource[] sheets = new TreeSet<>(timesheetIds).stream()
                 .map(id -> new MapSqlParameterSource("timesheetId", id).addValue("now", now))
                 .toArray(SqlParameterSource[]::new);

@@ -1,5 +1,7 @@
 package io.passerelle.timesheet;
 
+import io.passerelle.run.SqlFiles;
+import io.passerelle.run.Timestamps;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.passerelle.sync.SqlFiles;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -44,7 +44,7 @@ public class TimesheetStore {
                 .addValue("employeeId", sheet.employeeId())
                 .addValue("employeeNumber", sheet.employeeNumber())
                 .addValue("status", sheet.status().name())
-                .addValue("now", utc(now)));
+                .addValue("now", Timestamps.utc(now)));
         insertLines(id, sheet.lines(), now);
     }
 
@@ -58,14 +58,14 @@ public class TimesheetStore {
     /** Takes the timesheet's row lock until the transaction ends; false when there is no such timesheet. */
     public boolean lock(String timesheetId, Instant now) {
         return jdbc.update(sql.get("sql/timesheet/timesheet-lock.sql"),
-                new MapSqlParameterSource("timesheetId", timesheetId).addValue("now", utc(now))) == 1;
+                new MapSqlParameterSource("timesheetId", timesheetId).addValue("now", Timestamps.utc(now))) == 1;
     }
 
     public void setStatus(String timesheetId, TimesheetStatus status, Instant now) {
         jdbc.update(sql.get("sql/timesheet/timesheet-set-status.sql"), new MapSqlParameterSource()
                 .addValue("timesheetId", timesheetId)
                 .addValue("status", status.name())
-                .addValue("now", utc(now)));
+                .addValue("now", Timestamps.utc(now)));
     }
 
     public void replaceLines(String timesheetId, List<ValidLine> lines, Instant now) {
@@ -183,7 +183,7 @@ public class TimesheetStore {
                 .addValue("tradeCode", line.tradeCode(), Types.VARCHAR)
                 .addValue("hours", line.hours())
                 .addValue("hourTypeCode", line.hourTypeCode(), Types.VARCHAR)
-                .addValue("now", utc(now));
+                .addValue("now", Timestamps.utc(now));
     }
 
     /** 8.00 → 8, 42.5000 → 42.5: numbers as a person writes them, never in exponent form. */
@@ -193,10 +193,6 @@ public class TimesheetStore {
         }
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

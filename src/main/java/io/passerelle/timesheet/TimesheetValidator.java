@@ -1,5 +1,8 @@
 package io.passerelle.timesheet;
 
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.connection.FieldProblem;
+import io.passerelle.request.TypeProblems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,10 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-
-import io.passerelle.connection.FieldProblem;
-import io.passerelle.request.TypeProblems;
-import io.passerelle.sync.KeyNormalizer;
 
 /**
  * Checks what the platform writes and resolves its codes to the company's canonical records, reporting every

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A line that passed validation: the canonical ids it resolved to, and the platform's own spelling of each
- * code to show back. Hour type and earning codes are normalised ({@link io.passerelle.sync.KeyNormalizer#matchKey}),
+ * code to show back. Hour type and earning codes are normalised ({@link io.passerelle.canonical.KeyNormalizer#matchKey}),
  * as code maps key them.
  */
 public record ValidLine(

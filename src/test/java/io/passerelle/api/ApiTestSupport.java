@@ -1,26 +1,25 @@
 package io.passerelle.api;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.connection.ErpConnector;
 import io.passerelle.connection.FakeErpConnector;
 import io.passerelle.connection.FakeInboundSource;
+import io.passerelle.run.RunHistory;
 import io.passerelle.sync.InboundSource;
 import io.passerelle.sync.RecordReader;
-import io.passerelle.sync.RunHistory;
 import io.passerelle.sync.SyncLauncher;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**

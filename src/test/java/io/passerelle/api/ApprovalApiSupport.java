@@ -2,6 +2,7 @@ package io.passerelle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.passerelle.canonical.KeyNormalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.passerelle.sync.KeyNormalizer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;

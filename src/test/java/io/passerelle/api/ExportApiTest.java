@@ -8,16 +8,15 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.RunView;
+import io.passerelle.run.Trigger;
+import io.passerelle.run.UnknownFlowException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.passerelle.sync.FlowAlreadyRunningException;
-import io.passerelle.sync.RunView;
-import io.passerelle.sync.Trigger;
-import io.passerelle.sync.UnknownFlowException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.RetryScope;
+import io.passerelle.run.RunErrorView;
+import io.passerelle.run.RunView;
+import io.passerelle.run.RunningFlows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,13 +21,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.passerelle.sync.FlowAlreadyRunningException;
-import io.passerelle.sync.RetryScope;
-import io.passerelle.sync.RunErrorView;
-import io.passerelle.sync.RunView;
-import io.passerelle.sync.RunningFlows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;

@@ -2,14 +2,13 @@ package io.passerelle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.export.ExportLauncher;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.passerelle.export.ExportLauncher;
-import io.passerelle.sync.KeyNormalizer;
 import org.junit.jupiter.api.AfterEach;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;

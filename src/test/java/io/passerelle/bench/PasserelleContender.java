@@ -1,9 +1,9 @@
 package io.passerelle.bench;
 
-import io.passerelle.sync.RunView;
+import io.passerelle.run.RunView;
+import io.passerelle.run.SyncMode;
+import io.passerelle.run.Trigger;
 import io.passerelle.sync.SyncLauncher;
-import io.passerelle.sync.SyncMode;
-import io.passerelle.sync.Trigger;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The real thing: the employees flow through the sync route, the Avantage connector and the engine. */

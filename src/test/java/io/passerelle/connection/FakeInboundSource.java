@@ -1,14 +1,13 @@
 package io.passerelle.connection;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.passerelle.sync.CanonicalEntity;
-import io.passerelle.sync.CanonicalRecord;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.MappingException;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.InboundSource;
-import io.passerelle.sync.MappingException;
 import io.passerelle.sync.SourceSession;
+import java.util.List;
 
 /**
  * The inbound side of {@link FakeErpConnector}: its flows and the tables they write, for the ERP-neutral parts that

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.passerelle.SandboxTest;
-import io.passerelle.sync.RunHistory;
+import io.passerelle.run.RunHistory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -3,18 +3,17 @@ package io.passerelle.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.passerelle.approval.InvalidItemException;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.connection.Connection;
+import io.passerelle.connection.FieldProblem;
+import io.passerelle.connection.FixedConnections;
+import io.passerelle.idformat.IdFormats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import io.passerelle.approval.InvalidItemException;
-import io.passerelle.connection.Connection;
-import io.passerelle.connection.FixedConnections;
-import io.passerelle.connection.FieldProblem;
-import io.passerelle.idformat.IdFormats;
-import io.passerelle.sync.CanonicalEntity;
 import org.junit.jupiter.api.Test;
 
 /** The validator alone: ids against in-memory synced records, amounts against quantity × unit cost. */

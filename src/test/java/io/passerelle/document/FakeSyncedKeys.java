@@ -1,5 +1,9 @@
 package io.passerelle.document;
 
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.sync.SyncedKey;
+import io.passerelle.sync.SyncedKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -7,11 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.passerelle.sync.CanonicalEntity;
-import io.passerelle.sync.KeyNormalizer;
-import io.passerelle.sync.SyncedKey;
-import io.passerelle.sync.SyncedKeys;
 
 /**
  * Synced records in memory, keyed as the sync keys them ({@link KeyNormalizer#matchKey}), for validator tests;

@@ -1,12 +1,11 @@
 package io.passerelle.document;
 
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.connection.Company;
+import io.passerelle.connection.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import io.passerelle.connection.Company;
-import io.passerelle.connection.Connection;
-import io.passerelle.sync.CanonicalEntity;
 
 /** What the validator tests of every kind start from: a connection, and the records synced for its company. */
 final class ValidatorFixture {

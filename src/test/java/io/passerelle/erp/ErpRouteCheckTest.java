@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.CanonicalRecord;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.CredentialKey;
@@ -12,8 +14,6 @@ import io.passerelle.connection.Endpoint;
 import io.passerelle.routes.RouteFileException;
 import io.passerelle.routes.RouteFiles;
 import io.passerelle.routes.RouteProperties;
-import io.passerelle.sync.CanonicalEntity;
-import io.passerelle.sync.CanonicalRecord;
 import io.passerelle.sync.FlowRoutes;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.InboundPages;

@@ -3,11 +3,11 @@ package io.passerelle.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.passerelle.sync.CanonicalEntity;
-import io.passerelle.sync.CanonicalRecord;
-import io.passerelle.sync.KeyNormalizer;
-import io.passerelle.sync.MappingException;
-import io.passerelle.sync.RecordMapper;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.canonical.MappingException;
+import io.passerelle.canonical.RecordMapper;
 import java.math.BigDecimal;
 import java.util.Map;
 

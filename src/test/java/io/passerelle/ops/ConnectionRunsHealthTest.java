@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.api.ApiTestSupport;
-import io.passerelle.sync.SqlFiles;
+import io.passerelle.run.SqlFiles;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package io.passerelle.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.passerelle.api.ApiTestSupport;
-import io.passerelle.sync.RunFinished;
-import io.passerelle.sync.RunView;
+import io.passerelle.run.RunFinished;
+import io.passerelle.run.RunView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,6 +3,11 @@ package io.passerelle.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.passerelle.SandboxTest;
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.run.RunHistory;
+import io.passerelle.run.RunView;
+import io.passerelle.run.SyncMode;
+import io.passerelle.run.Trigger;
 import io.passerelle.sandbox.avantage.AvantageEntity;
 import io.passerelle.sandbox.avantage.AvantageSimulator;
 import java.util.List;

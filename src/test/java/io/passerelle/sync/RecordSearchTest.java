@@ -2,13 +2,15 @@ package io.passerelle.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
 import io.passerelle.SandboxTest;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.run.SyncMode;
+import io.passerelle.run.Trigger;
 import io.passerelle.sandbox.avantage.Activity;
 import io.passerelle.sandbox.avantage.AvantageSimulator;
 import io.passerelle.sandbox.avantage.Employee;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

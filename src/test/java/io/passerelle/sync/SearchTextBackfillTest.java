@@ -2,12 +2,14 @@ package io.passerelle.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.SearchText;
+import io.passerelle.run.SqlFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.JsonFields;
+import io.passerelle.run.PageWorkers;
+import io.passerelle.run.RunStore;
+import io.passerelle.run.RunView;
+import io.passerelle.run.SqlFiles;
+import io.passerelle.run.SyncMode;
+import io.passerelle.run.Trigger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.passerelle.TestDatabases;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.run.SqlFiles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.passerelle.timesheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.connection.FieldProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,9 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.passerelle.connection.FieldProblem;
-import io.passerelle.sync.KeyNormalizer;
 import org.junit.jupiter.api.Test;
 
 /** The validator alone, on an in-memory {@link ReferenceLookup}. */

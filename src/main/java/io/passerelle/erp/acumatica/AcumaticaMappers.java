@@ -1,9 +1,9 @@
 package io.passerelle.erp.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.passerelle.sync.CanonicalEntity;
-import io.passerelle.sync.CanonicalRecord;
-import io.passerelle.sync.JsonFields;
+import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,20 +1,20 @@
 package io.passerelle.erp.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionTestResult;
+import io.passerelle.connection.CredentialKey;
 import io.passerelle.connection.Endpoint;
+import io.passerelle.connection.ErpOption;
 import io.passerelle.document.CommitmentLine;
 import io.passerelle.document.CommitmentTerms;
 import io.passerelle.document.DocumentSource;
 import io.passerelle.document.InvoiceLine;
 import io.passerelle.document.InvoiceTerms;
-import io.passerelle.connection.CredentialKey;
-import io.passerelle.connection.ErpOption;
 import io.passerelle.erp.ErpDescriptor;
 import io.passerelle.erp.ErpModule;
 import io.passerelle.export.OutboundFlow;
-import io.passerelle.sync.CanonicalEntity;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
 import java.net.ConnectException;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.passerelle.sync.CanonicalRecord;
-import io.passerelle.sync.KeyNormalizer;
-import io.passerelle.sync.MappingException;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.canonical.MappingException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,12 @@ package io.passerelle.erp.avantage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.passerelle.run.RunView;
+import io.passerelle.run.SyncMode;
+import io.passerelle.run.Trigger;
 import io.passerelle.sandbox.avantage.AvantageEntity;
 import io.passerelle.sandbox.avantage.AvantageSimulator;
-import io.passerelle.sync.RunView;
 import io.passerelle.sync.SyncLauncher;
-import io.passerelle.sync.SyncMode;
-import io.passerelle.sync.Trigger;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

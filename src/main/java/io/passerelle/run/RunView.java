@@ -1,0 +1,33 @@
+package io.passerelle.run;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A run as the API shows it (see API.md, Runs). {@code counts} keys depend on the direction; {@code retryOf} is
+ * the run whose failed records this one retried (trigger RETRY), else null.
+ */
+public record RunView(
+        long id,
+        String connection,
+        String flow,
+        String direction,
+        String trigger,
+        String mode,
+        Instant startedAt,
+        Instant finishedAt,
+        String status,
+        Map<String, Integer> counts,
+        String message,
+        Long retryOf) {
+
+    /** A run that retries nothing. */
+    public RunView(long id, String connection, String flow, String direction, String trigger, String mode,
+            Instant startedAt, Instant finishedAt, String status, Map<String, Integer> counts, String message) {
+        this(id, connection, flow, direction, trigger, mode, startedAt, finishedAt, status, counts, message, null);
+    }
+
+    public boolean finished() {
+        return finishedAt != null;
+    }
+}

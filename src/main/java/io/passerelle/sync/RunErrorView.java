@@ -1,6 +1,0 @@
-package io.passerelle.sync;
-
-/** One record's error within a run; {@code payload} is already redacted. */
-public record RunErrorView(
-        long id, String entity, String remoteKey, String code, String message, String payload, boolean retryable) {
-}

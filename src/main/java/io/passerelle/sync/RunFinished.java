@@ -1,5 +1,0 @@
-package io.passerelle.sync;
-
-/** Published when a run (inbound or outbound) has its final status and counts. */
-public record RunFinished(RunView run) {
-}

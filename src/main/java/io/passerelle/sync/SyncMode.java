@@ -1,6 +1,0 @@
-package io.passerelle.sync;
-
-/** Incremental reads from the stored watermark; full ignores it (and re-reads everything). */
-public enum SyncMode {
-    INCREMENTAL, FULL
-}

@@ -1,9 +1,0 @@
-package io.passerelle.sync;
-
-/** The connection's ERP has no flow of that name. */
-public class UnknownFlowException extends RuntimeException {
-
-    public UnknownFlowException(String erp, String flow) {
-        super("ERP '" + erp + "' has no flow '" + flow + "'");
-    }
-}
