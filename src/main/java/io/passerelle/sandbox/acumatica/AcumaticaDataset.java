@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.sandbox.kit.ErrorAnswer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -190,12 +191,12 @@ public final class AcumaticaDataset {
         checkShape(type, body);
         ObjectNode existing = locate(type, body);
         if (mode == Mode.INSERT && existing != null) {
-            throw new ApiException(412, AcumaticaSimulator.error("Precondition failed.",
+            throw new ErrorAnswer(412, AcumaticaErrors.body("Precondition failed.",
                     "A record with the same key already exists: If-None-Match: * forbids an update.",
                     "PX.Api.ContractBased.EntityAlreadyExistsException"));
         }
         if (mode == Mode.UPDATE && existing == null) {
-            throw new ApiException(412, AcumaticaSimulator.error("Precondition failed.",
+            throw new ErrorAnswer(412, AcumaticaErrors.body("Precondition failed.",
                     "No entity satisfies the condition: If-Match: * forbids an insert.",
                     "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"));
         }
@@ -214,7 +215,7 @@ public final class AcumaticaDataset {
                     }
                 }
             }
-            throw new ApiException(422, doc);
+            throw new ErrorAnswer(422, doc);
         }
         compute(type, doc, created);
         stamp(doc);
@@ -234,16 +235,16 @@ public final class AcumaticaDataset {
                 continue;
             }
             if (!type.headerFields().contains(name)) {
-                throw badRequest("The field '" + name + "' does not exist in entity '" + type.name()
+                throw AcumaticaErrors.invalidEntity("The field '" + name + "' does not exist in entity '" + type.name()
                         + "' of endpoint Default/" + AcumaticaSimulator.ENDPOINT_VERSION + ".");
             }
             if (name.equals("Details")) {
                 if (!e.getValue().isArray()) {
-                    throw badRequest("'Details' must be an array of detail entities.");
+                    throw AcumaticaErrors.invalidEntity("'Details' must be an array of detail entities.");
                 }
                 for (JsonNode row : e.getValue()) {
                     if (!row.isObject()) {
-                        throw badRequest("Each element of 'Details' must be an entity object.");
+                        throw AcumaticaErrors.invalidEntity("Each element of 'Details' must be an entity object.");
                     }
                     for (Iterator<Map.Entry<String, JsonNode>> rf = row.fields(); rf.hasNext(); ) {
                         Map.Entry<String, JsonNode> f = rf.next();
@@ -251,7 +252,7 @@ public final class AcumaticaDataset {
                             continue;
                         }
                         if (!type.detailFields().contains(f.getKey())) {
-                            throw badRequest("The field '" + f.getKey() + "' does not exist in the detail entity of '"
+                            throw AcumaticaErrors.invalidEntity("The field '" + f.getKey() + "' does not exist in the detail entity of '"
                                     + type.name() + "'.");
                         }
                         checkWrapped(f.getKey(), f.getValue());
@@ -265,7 +266,7 @@ public final class AcumaticaDataset {
 
     private static void checkWrapped(String name, JsonNode value) {
         if (!value.isObject() || (value.size() > 0 && !value.has("value"))) {
-            throw badRequest("The value of field '" + name + "' must be wrapped: {\"value\": …}.");
+            throw AcumaticaErrors.invalidEntity("The value of field '" + name + "' must be wrapped: {\"value\": …}.");
         }
     }
 
@@ -274,9 +275,7 @@ public final class AcumaticaDataset {
         if (id != null && !id.isNull() && !id.asText().isBlank()) {
             ObjectNode r = byId.get(id.asText().toLowerCase(Locale.ROOT));
             if (r == null || !tables.get(type).containsValue(r)) {
-                throw new ApiException(404, AcumaticaSimulator.error("No entity satisfies the condition.",
-                        "No " + type.name() + " has id " + id.asText() + ".",
-                        "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"));
+                throw AcumaticaErrors.noEntity("No " + type.name() + " has id " + id.asText() + ".");
             }
             return r;
         }
@@ -736,10 +735,6 @@ public final class AcumaticaDataset {
         return n;
     }
 
-    private static ApiException badRequest(String message) {
-        return new ApiException(400, AcumaticaSimulator.error("The request is invalid.", message,
-                "PX.Api.ContractBased.InvalidEntityException"));
-    }
 
     private static boolean isGuid(String s) {
         return s.length() == 36 && s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

@@ -1,6 +1,7 @@
 package io.passerelle.sandbox.avantage;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.passerelle.sandbox.kit.ModificationClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
