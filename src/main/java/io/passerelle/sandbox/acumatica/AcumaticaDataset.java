@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.sandbox.kit.ErrorAnswer;
+import io.passerelle.sandbox.kit.Fixtures;
+import io.passerelle.sandbox.kit.ModificationClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -48,12 +49,13 @@ public final class AcumaticaDataset {
     private final Map<EntityType, TreeMap<String, ObjectNode>> tables = new EnumMap<>(EntityType.class);
     private final Map<String, ObjectNode> byId = new HashMap<>();
     private final Map<EntityType, Integer> lastNumber = new EnumMap<>(EntityType.class);
-    private Instant lastModified = Instant.EPOCH;
+    private final ModificationClock stamps;
     private long idCounter;
 
     public AcumaticaDataset(long seed, Clock clock) {
         this.seed = seed;
         this.clock = clock;
+        this.stamps = new ModificationClock(clock);
         for (EntityType t : EntityType.values()) {
             tables.put(t, new TreeMap<>());
         }
@@ -750,12 +752,7 @@ public final class AcumaticaDataset {
 
     /** LastModifiedDateTime never goes backwards, so a change always sorts after what a client has read. */
     private void stamp(ObjectNode r) {
-        Instant t = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (!t.isAfter(lastModified)) {
-            t = lastModified.plusMillis(1);
-        }
-        lastModified = t;
-        r.set("LastModifiedDateTime", wrap(stampValue(t)));
+        r.set("LastModifiedDateTime", wrap(stampValue(stamps.nextInstant())));
     }
 
     static String stampValue(Instant t) {
@@ -892,6 +889,29 @@ public final class AcumaticaDataset {
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
     }
 
+    /** What the tenant is made of, from {@code sandbox/acumatica/*.json}: a general contractor of the Laurentides. */
+    private static final class SeedFixtures {
+        private static final String ERP = "acumatica";
+        /** Cost codes in the MasterFormat style, segmented {@code 99-999}. */
+        static final List<ObjectNode> COST_CODES = Fixtures.items(ERP, "cost-codes");
+        static final List<ObjectNode> TEMPLATES = Fixtures.items(ERP, "project-templates");
+        /** Project tasks after the default task {@code 0000}. */
+        static final List<ObjectNode> PHASES = Fixtures.items(ERP, "project-phases");
+        /** Name and class; the id is derived from the name unless the fixture gives it. */
+        static final List<ObjectNode> VENDORS = Fixtures.items(ERP, "vendors");
+        static final List<ObjectNode> CUSTOMERS = Fixtures.items(ERP, "customers");
+        static final List<String> FIRST_NAMES = strings("employee-names", "firstNames");
+        static final List<String> LAST_NAMES = strings("employee-names", "lastNames");
+        static final List<String> PROJECT_KINDS = strings("project-names", "kinds");
+        static final List<String> TOWNS = strings("project-names", "towns");
+
+        private static List<String> strings(String fixture, String field) {
+            List<String> out = new ArrayList<>();
+            Fixtures.load(ERP, fixture).path(field).forEach(n -> out.add(n.asText()));
+            return List.copyOf(out);
+        }
+    }
+
     /** Builds the seeded tenant. Everything draws from one Random, in a fixed order. */
     private final class Seeder {
         private final Random random;
@@ -914,53 +934,56 @@ public final class AcumaticaDataset {
             r.putIfAbsent("note", wrap(""));
             r.putIfAbsent("custom", F.objectNode());
             r.set("LastModifiedDateTime", wrap(stampValue(t)));
-            lastModified = t.isAfter(lastModified) ? t : lastModified;
+            stamps.observe(t.toEpochMilli());
             tables.get(type).put(key, r);
             byId.put(r.get("id").asText(), r);
         }
 
         void seed() {
-            for (String[] c : SeedData.COST_CODES) {
-                put(EntityType.CostCode, costCode(c[0], c[1], cursor));
+            for (ObjectNode c : SeedFixtures.COST_CODES) {
+                put(EntityType.CostCode, costCode(c.path("CostCodeID").asText(), c.path("Description").asText(), cursor));
             }
-            for (String[] t : SeedData.TEMPLATES) {
+            for (ObjectNode t : SeedFixtures.TEMPLATES) {
                 ObjectNode tpl = F.objectNode();
-                tpl.set("ProjectTemplateID", wrap(t[0]));
-                tpl.set("Description", wrap(t[1]));
+                tpl.set("ProjectTemplateID", wrap(t.path("ProjectTemplateID").asText()));
+                tpl.set("Description", wrap(t.path("Description").asText()));
                 tpl.set("Status", wrap("Active"));
                 put(EntityType.ProjectTemplate, tpl);
             }
             List<String> customers = new ArrayList<>();
-            for (String name : SeedData.CUSTOMERS) {
+            for (ObjectNode c : SeedFixtures.CUSTOMERS) {
+                String name = c.path("CustomerName").asText();
                 String id = uniqueId(EntityType.Customer, name);
                 customers.add(id);
                 put(EntityType.Customer, customer(id, name, cursor));
             }
             List<String> vendors = new ArrayList<>();
-            for (String[] v : SeedData.VENDORS) {
-                String id = v[0].equals(ODD_CASE_VENDOR) ? v[0] : uniqueId(EntityType.Vendor, v[0]);
+            for (ObjectNode v : SeedFixtures.VENDORS) {
+                String name = v.path("VendorName").asText();
+                // a fixture may fix the id (the odd-cased one); the others are derived from the name
+                String id = v.has("VendorID") ? v.get("VendorID").asText() : uniqueId(EntityType.Vendor, name);
                 vendors.add(id);
-                put(EntityType.Vendor, vendor(id, v[0].equals(ODD_CASE_VENDOR) ? "Électricité DeMontigny inc." : v[0],
-                        v[1], cursor));
+                put(EntityType.Vendor, vendor(id, name, v.path("VendorClass").asText(), cursor));
             }
             for (int i = 0; i < 50; i++) {
-                String first = SeedData.FIRST_NAMES[random.nextInt(SeedData.FIRST_NAMES.length)];
-                String last = SeedData.LAST_NAMES[random.nextInt(SeedData.LAST_NAMES.length)];
+                String first = pick(SeedFixtures.FIRST_NAMES);
+                String last = pick(SeedFixtures.LAST_NAMES);
                 put(EntityType.Employee, employee(String.format("EP%08d", i + 1), first, last, cursor));
             }
             for (int i = 0; i < 30; i++) {
                 String id = String.format("%02d-%03d", 23 + i / 12, 100 + i);
-                String kind = SeedData.PROJECT_KINDS[random.nextInt(SeedData.PROJECT_KINDS.length)];
-                String town = SeedData.TOWNS[random.nextInt(SeedData.TOWNS.length)];
-                String template = SeedData.TEMPLATES[random.nextInt(SeedData.TEMPLATES.length)][0];
+                String kind = pick(SeedFixtures.PROJECT_KINDS);
+                String town = pick(SeedFixtures.TOWNS);
+                String template = pick(SeedFixtures.TEMPLATES).path("ProjectTemplateID").asText();
                 String status = i % 10 == 9 ? "Completed" : i % 13 == 12 ? "On Hold" : "Active";
                 put(EntityType.Project, project(id, kind + " – " + town, customers.get(random.nextInt(customers.size())),
                         template, status, cursor));
                 put(EntityType.ProjectTask, task(id, "0000", "Tâche par défaut / Default task", true, cursor));
                 int tasks = 2 + random.nextInt(6);
                 for (int t = 0; t < tasks; t++) {
-                    String[] phase = SeedData.PHASES[t];
-                    put(EntityType.ProjectTask, task(id, phase[0], phase[1], false, cursor));
+                    ObjectNode phase = SeedFixtures.PHASES.get(t);
+                    put(EntityType.ProjectTask, task(id, phase.path("ProjectTaskID").asText(),
+                            phase.path("Description").asText(), false, cursor));
                 }
             }
             seedDocuments(vendors);
@@ -986,7 +1009,8 @@ public final class AcumaticaDataset {
                     }
                     String vendor = vendors.get(random.nextInt(vendors.size()));
                     doc.set(type == EntityType.Bill ? "Vendor" : "VendorID", wrap(vendor));
-                    doc.set("Description", wrap(SeedData.PHASES[i % SeedData.PHASES.length][1] + " – " + projectId));
+                    doc.set("Description", wrap(SeedFixtures.PHASES.get(i % SeedFixtures.PHASES.size())
+                            .path("Description").asText() + " – " + projectId));
                     doc.set("Date", wrap(dateValue(LocalDate.of(2024, 4, 1).plusDays(i * 17L))));
                     doc.set("VendorRef", wrap(type == EntityType.Bill ? "F-" + (24000 + i * 37) : ""));
                     if (type != EntityType.Subcontract) {
@@ -1014,6 +1038,10 @@ public final class AcumaticaDataset {
                     put(type, doc);
                 }
             }
+        }
+
+        private <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
         }
 
         private String uniqueId(EntityType type, String name) {
