@@ -27,22 +27,17 @@ public final class Fixtures {
     }
 
     public static JsonNode load(String erp, String name) {
-        String path = path(erp, name);
-        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("no fixture " + path + " on the classpath");
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("fixture " + path + " is not JSON: " + e.getMessage(), e);
-        }
+        return parse(erp, name, in -> JSON.readTree(in));
     }
 
     /** A fixture that is an array of objects: the records, or the rows a seeder draws from, in file order. */
     public static List<ObjectNode> items(String erp, String name) {
         JsonNode root = load(erp, name);
+        if (!root.isArray()) {
+            throw new IllegalStateException("fixture " + path(erp, name) + " must be a JSON array");
+        }
         List<ObjectNode> out = new ArrayList<>();
-        for (JsonNode item : array(root, erp, name)) {
+        for (JsonNode item : root) {
             if (!(item instanceof ObjectNode object)) {
                 throw new IllegalStateException("fixture " + path(erp, name) + " holds a non-object: " + item);
             }
@@ -51,15 +46,27 @@ public final class Fixtures {
         return out;
     }
 
-    /** A fixture bound to a type, e.g. {@code new TypeReference<List<Trade>>() {}}. */
+    /**
+     * A fixture bound to a type, e.g. {@code new TypeReference<List<Trade>>() {}}; read straight from the file,
+     * so that a decimal keeps the digits written ({@code 20.00} stays {@code 20.00}).
+     */
     public static <T> T read(String erp, String name, TypeReference<T> type) {
-        return JSON.convertValue(load(erp, name), type);
+        return parse(erp, name, in -> JSON.readValue(in, type));
     }
 
-    private static JsonNode array(JsonNode root, String erp, String name) {
-        if (!root.isArray()) {
-            throw new IllegalStateException("fixture " + path(erp, name) + " must be a JSON array");
+    private interface Parser<T> {
+        T parse(InputStream in) throws IOException;
+    }
+
+    private static <T> T parse(String erp, String name, Parser<T> parser) {
+        String path = path(erp, name);
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture " + path + " on the classpath");
+            }
+            return parser.parse(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("fixture " + path + " cannot be read: " + e.getMessage(), e);
         }
-        return root;
     }
 }
