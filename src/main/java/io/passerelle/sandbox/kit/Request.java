@@ -163,7 +163,10 @@ public final class Request {
         return body;
     }
 
-    /** The body as JSON, read with the strict mapper: one document, exact decimals. */
+    /**
+     * The body as JSON, read with the strict mapper: one document, numbers as exact decimals (trailing zeros
+     * dropped, as Jackson's trees do: {@code 7.50} reads as {@code 7.5}).
+     */
     public JsonNode json() {
         byte[] bytes = body();
         JsonNode node;

@@ -48,6 +48,11 @@ public final class Router {
         this.faults = Objects.requireNonNull(faults, "faults");
     }
 
+    /** Requests of this route count as {@code METHOD pattern}. */
+    public Router route(String method, String pattern, Handler handler) {
+        return route(method, pattern, pattern, handler);
+    }
+
     /** Requests of this route count as {@code METHOD kind}. */
     public Router route(String method, String pattern, String kind, Handler handler) {
         Objects.requireNonNull(kind, "kind");

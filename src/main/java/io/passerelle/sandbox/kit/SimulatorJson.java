@@ -15,7 +15,10 @@ public final class SimulatorJson {
     private SimulatorJson() {
     }
 
-    /** Amounts and hours keep their exact decimal value, and nothing may follow the document. */
+    /**
+     * Amounts and hours are read as decimals, never as binary floating point, and nothing may follow the
+     * document. A tree drops trailing zeros ({@code 7.50} → {@code 7.5}); bind to a type to keep them.
+     */
     public static JsonMapper.Builder strictBuilder() {
         return JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
