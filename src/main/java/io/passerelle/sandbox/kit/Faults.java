@@ -65,7 +65,10 @@ public class Faults {
         return this;
     }
 
-    /** The next request is not handled: its connection is closed without any answer (a network cut). */
+    /**
+     * The next request is not handled: its connection is closed without any answer (a network cut). An HTTP
+     * client may resend an idempotent request on its own (the JDK's resends a GET once).
+     */
     public Faults cutNext() {
         cuts.add();
         return this;
