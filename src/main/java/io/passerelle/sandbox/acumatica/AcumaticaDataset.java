@@ -790,16 +790,22 @@ public final class AcumaticaDataset {
         v.set("VendorIsLaborUnion", wrap(false));
         v.set("VendorIsTaxAgency", wrap(false));
         v.set("CreatedDateTime", wrap(stampValue(created)));
-        ObjectNode contact = F.objectNode();
-        contact.put("id", UUID.nameUUIDFromBytes(("contact:" + id).getBytes(StandardCharsets.UTF_8)).toString());
-        contact.put("rowNumber", 1);
-        contact.set("note", wrap(""));
+        ObjectNode contact = linked("contact:" + id);
         contact.set("Email", wrap(slug(id) + "@example.ca"));
         contact.set("Phone1", wrap("450-555-" + String.format("%04d", Math.abs(id.hashCode()) % 10000)));
         contact.set("DisplayName", wrap(name));
         contact.set("custom", F.objectNode());
         v.set("MainContact", contact);
         return v;
+    }
+
+    /** A linked entity (MainContact, ContactInfo): its own stable id, row 1 and a note come first. */
+    private static ObjectNode linked(String idSeed) {
+        ObjectNode n = F.objectNode();
+        n.put("id", UUID.nameUUIDFromBytes(idSeed.getBytes(StandardCharsets.UTF_8)).toString());
+        n.put("rowNumber", 1);
+        n.set("note", wrap(""));
+        return n;
     }
 
     private static ObjectNode customer(String id, String name, Instant created) {
@@ -813,10 +819,7 @@ public final class AcumaticaDataset {
         c.set("CreditLimit", wrap(new BigDecimal("250000.00")));
         c.set("Email", wrap(slug(id) + "@example.ca"));
         c.set("CreatedDateTime", wrap(stampValue(created)));
-        ObjectNode contact = F.objectNode();
-        contact.put("id", UUID.nameUUIDFromBytes(("ccontact:" + id).getBytes(StandardCharsets.UTF_8)).toString());
-        contact.put("rowNumber", 1);
-        contact.set("note", wrap(""));
+        ObjectNode contact = linked("ccontact:" + id);
         contact.set("Email", wrap(slug(id) + "@example.ca"));
         contact.set("DisplayName", wrap(name));
         contact.set("custom", F.objectNode());
@@ -872,10 +875,7 @@ public final class AcumaticaDataset {
         e.set("EmployeeID", wrap(id));
         e.set("EmployeeName", wrap(first + " " + last));
         e.set("Status", wrap("Active"));
-        ObjectNode contact = F.objectNode();
-        contact.put("id", UUID.nameUUIDFromBytes(("econtact:" + id).getBytes(StandardCharsets.UTF_8)).toString());
-        contact.put("rowNumber", 1);
-        contact.set("note", wrap(""));
+        ObjectNode contact = linked("econtact:" + id);
         contact.set("FirstName", wrap(first));
         contact.set("LastName", wrap(last));
         contact.set("Email", wrap(slug(first) + "." + slug(last) + "@batiments-laurentides.example"));
