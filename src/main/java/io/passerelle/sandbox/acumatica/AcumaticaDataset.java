@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.sandbox.kit.ErrorAnswer;
 import io.passerelle.sandbox.kit.Fixtures;
+import io.passerelle.sandbox.kit.JsonTable;
 import io.passerelle.sandbox.kit.ModificationClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -46,8 +45,7 @@ public final class AcumaticaDataset {
 
     private final long seed;
     private final Clock clock;
-    private final Map<EntityType, TreeMap<String, ObjectNode>> tables = new EnumMap<>(EntityType.class);
-    private final Map<String, ObjectNode> byId = new HashMap<>();
+    private final Map<EntityType, JsonTable<String>> tables = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Integer> lastNumber = new EnumMap<>(EntityType.class);
     private final ModificationClock stamps;
     private long idCounter;
@@ -57,7 +55,7 @@ public final class AcumaticaDataset {
         this.clock = clock;
         this.stamps = new ModificationClock(clock);
         for (EntityType t : EntityType.values()) {
-            tables.put(t, new TreeMap<>());
+            tables.put(t, new JsonTable<>(r -> normalisedKey(keyValues(t, r)), r -> r.get("id").asText()));
         }
         new Seeder(new Random(seed)).seed();
     }
@@ -77,8 +75,8 @@ public final class AcumaticaDataset {
 
     synchronized Optional<ObjectNode> byKeys(EntityType type, List<String> keys) {
         if (keys.size() == 1 && isGuid(keys.get(0))) {
-            ObjectNode r = byId.get(keys.get(0).toLowerCase(Locale.ROOT));
-            if (r != null && tables.get(type).containsValue(r)) {
+            ObjectNode r = tables.get(type).byId(keys.get(0).toLowerCase(Locale.ROOT));
+            if (r != null) {
                 return Optional.of(r.deepCopy());
             }
         }
@@ -224,8 +222,7 @@ public final class AcumaticaDataset {
         if (!created) {
             tables.get(type).remove(normalisedKey(keyValues(type, existing)));
         }
-        tables.get(type).put(normalisedKey(keyValues(type, doc)), doc);
-        byId.put(doc.get("id").asText(), doc);
+        tables.get(type).put(doc);
         return new Saved(doc.deepCopy(), created);
     }
 
@@ -275,8 +272,8 @@ public final class AcumaticaDataset {
     private ObjectNode locate(EntityType type, ObjectNode body) {
         JsonNode id = body.get("id");
         if (id != null && !id.isNull() && !id.asText().isBlank()) {
-            ObjectNode r = byId.get(id.asText().toLowerCase(Locale.ROOT));
-            if (r == null || !tables.get(type).containsValue(r)) {
+            ObjectNode r = tables.get(type).byId(id.asText().toLowerCase(Locale.ROOT));
+            if (r == null) {
                 throw AcumaticaErrors.noEntity("No " + type.name() + " has id " + id.asText() + ".");
             }
             return r;
@@ -770,8 +767,7 @@ public final class AcumaticaDataset {
         r.putIfAbsent("note", wrap(""));
         r.putIfAbsent("custom", F.objectNode());
         stamp(r);
-        tables.get(type).put(key, r);
-        byId.put(r.get("id").asText(), r);
+        tables.get(type).put(r);
         return r.deepCopy();
     }
 
@@ -929,14 +925,12 @@ public final class AcumaticaDataset {
 
         private void put(EntityType type, ObjectNode r) {
             Instant t = nextStamp();
-            String key = normalisedKey(keyValues(type, r));
             r.put("id", newId());
             r.putIfAbsent("note", wrap(""));
             r.putIfAbsent("custom", F.objectNode());
             r.set("LastModifiedDateTime", wrap(stampValue(t)));
             stamps.observe(t.toEpochMilli());
-            tables.get(type).put(key, r);
-            byId.put(r.get("id").asText(), r);
+            tables.get(type).put(r);
         }
 
         void seed() {

@@ -21,6 +21,7 @@
  *       bodies. {@link io.passerelle.sandbox.kit.Tally} and {@link io.passerelle.sandbox.kit.Countdown} serve
  *       the TCP simulator too.</li>
  *   <li>{@link io.passerelle.sandbox.kit.Fixtures}: datasets from {@code src/main/resources/sandbox/<erp>/*.json};
+ *       {@link io.passerelle.sandbox.kit.JsonTable}: an entity's records in key order, by key or id;
  *       {@link io.passerelle.sandbox.kit.ModificationClock}: stamps that never go backwards.</li>
  * </ul>
  *
