@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.sandbox.kit.ErrorAnswer;
+import io.passerelle.sandbox.kit.Fixtures;
+import io.passerelle.sandbox.kit.JsonTable;
+import io.passerelle.sandbox.kit.ModificationClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +18,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -44,17 +45,17 @@ public final class AcumaticaDataset {
 
     private final long seed;
     private final Clock clock;
-    private final Map<EntityType, TreeMap<String, ObjectNode>> tables = new EnumMap<>(EntityType.class);
-    private final Map<String, ObjectNode> byId = new HashMap<>();
+    private final Map<EntityType, JsonTable<String>> tables = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Integer> lastNumber = new EnumMap<>(EntityType.class);
-    private Instant lastModified = Instant.EPOCH;
+    private final ModificationClock stamps;
     private long idCounter;
 
     public AcumaticaDataset(long seed, Clock clock) {
         this.seed = seed;
         this.clock = clock;
+        this.stamps = new ModificationClock(clock);
         for (EntityType t : EntityType.values()) {
-            tables.put(t, new TreeMap<>());
+            tables.put(t, new JsonTable<>(r -> normalisedKey(keyValues(t, r)), r -> r.get("id").asText()));
         }
         new Seeder(new Random(seed)).seed();
     }
@@ -74,8 +75,8 @@ public final class AcumaticaDataset {
 
     synchronized Optional<ObjectNode> byKeys(EntityType type, List<String> keys) {
         if (keys.size() == 1 && isGuid(keys.get(0))) {
-            ObjectNode r = byId.get(keys.get(0).toLowerCase(Locale.ROOT));
-            if (r != null && tables.get(type).containsValue(r)) {
+            ObjectNode r = tables.get(type).byId(keys.get(0).toLowerCase(Locale.ROOT));
+            if (r != null) {
                 return Optional.of(r.deepCopy());
             }
         }
@@ -190,12 +191,12 @@ public final class AcumaticaDataset {
         checkShape(type, body);
         ObjectNode existing = locate(type, body);
         if (mode == Mode.INSERT && existing != null) {
-            throw new ApiException(412, AcumaticaSimulator.error("Precondition failed.",
+            throw new ErrorAnswer(412, AcumaticaErrors.body("Precondition failed.",
                     "A record with the same key already exists: If-None-Match: * forbids an update.",
                     "PX.Api.ContractBased.EntityAlreadyExistsException"));
         }
         if (mode == Mode.UPDATE && existing == null) {
-            throw new ApiException(412, AcumaticaSimulator.error("Precondition failed.",
+            throw new ErrorAnswer(412, AcumaticaErrors.body("Precondition failed.",
                     "No entity satisfies the condition: If-Match: * forbids an insert.",
                     "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"));
         }
@@ -214,15 +215,14 @@ public final class AcumaticaDataset {
                     }
                 }
             }
-            throw new ApiException(422, doc);
+            throw new ErrorAnswer(422, doc);
         }
         compute(type, doc, created);
         stamp(doc);
         if (!created) {
             tables.get(type).remove(normalisedKey(keyValues(type, existing)));
         }
-        tables.get(type).put(normalisedKey(keyValues(type, doc)), doc);
-        byId.put(doc.get("id").asText(), doc);
+        tables.get(type).put(doc);
         return new Saved(doc.deepCopy(), created);
     }
 
@@ -234,16 +234,16 @@ public final class AcumaticaDataset {
                 continue;
             }
             if (!type.headerFields().contains(name)) {
-                throw badRequest("The field '" + name + "' does not exist in entity '" + type.name()
+                throw AcumaticaErrors.invalidEntity("The field '" + name + "' does not exist in entity '" + type.name()
                         + "' of endpoint Default/" + AcumaticaSimulator.ENDPOINT_VERSION + ".");
             }
             if (name.equals("Details")) {
                 if (!e.getValue().isArray()) {
-                    throw badRequest("'Details' must be an array of detail entities.");
+                    throw AcumaticaErrors.invalidEntity("'Details' must be an array of detail entities.");
                 }
                 for (JsonNode row : e.getValue()) {
                     if (!row.isObject()) {
-                        throw badRequest("Each element of 'Details' must be an entity object.");
+                        throw AcumaticaErrors.invalidEntity("Each element of 'Details' must be an entity object.");
                     }
                     for (Iterator<Map.Entry<String, JsonNode>> rf = row.fields(); rf.hasNext(); ) {
                         Map.Entry<String, JsonNode> f = rf.next();
@@ -251,7 +251,7 @@ public final class AcumaticaDataset {
                             continue;
                         }
                         if (!type.detailFields().contains(f.getKey())) {
-                            throw badRequest("The field '" + f.getKey() + "' does not exist in the detail entity of '"
+                            throw AcumaticaErrors.invalidEntity("The field '" + f.getKey() + "' does not exist in the detail entity of '"
                                     + type.name() + "'.");
                         }
                         checkWrapped(f.getKey(), f.getValue());
@@ -265,18 +265,16 @@ public final class AcumaticaDataset {
 
     private static void checkWrapped(String name, JsonNode value) {
         if (!value.isObject() || (value.size() > 0 && !value.has("value"))) {
-            throw badRequest("The value of field '" + name + "' must be wrapped: {\"value\": …}.");
+            throw AcumaticaErrors.invalidEntity("The value of field '" + name + "' must be wrapped: {\"value\": …}.");
         }
     }
 
     private ObjectNode locate(EntityType type, ObjectNode body) {
         JsonNode id = body.get("id");
         if (id != null && !id.isNull() && !id.asText().isBlank()) {
-            ObjectNode r = byId.get(id.asText().toLowerCase(Locale.ROOT));
-            if (r == null || !tables.get(type).containsValue(r)) {
-                throw new ApiException(404, AcumaticaSimulator.error("No entity satisfies the condition.",
-                        "No " + type.name() + " has id " + id.asText() + ".",
-                        "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"));
+            ObjectNode r = tables.get(type).byId(id.asText().toLowerCase(Locale.ROOT));
+            if (r == null) {
+                throw AcumaticaErrors.noEntity("No " + type.name() + " has id " + id.asText() + ".");
             }
             return r;
         }
@@ -736,10 +734,6 @@ public final class AcumaticaDataset {
         return n;
     }
 
-    private static ApiException badRequest(String message) {
-        return new ApiException(400, AcumaticaSimulator.error("The request is invalid.", message,
-                "PX.Api.ContractBased.InvalidEntityException"));
-    }
 
     private static boolean isGuid(String s) {
         return s.length() == 36 && s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -755,12 +749,7 @@ public final class AcumaticaDataset {
 
     /** LastModifiedDateTime never goes backwards, so a change always sorts after what a client has read. */
     private void stamp(ObjectNode r) {
-        Instant t = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (!t.isAfter(lastModified)) {
-            t = lastModified.plusMillis(1);
-        }
-        lastModified = t;
-        r.set("LastModifiedDateTime", wrap(stampValue(t)));
+        r.set("LastModifiedDateTime", wrap(stampValue(stamps.nextInstant())));
     }
 
     static String stampValue(Instant t) {
@@ -778,8 +767,7 @@ public final class AcumaticaDataset {
         r.putIfAbsent("note", wrap(""));
         r.putIfAbsent("custom", F.objectNode());
         stamp(r);
-        tables.get(type).put(key, r);
-        byId.put(r.get("id").asText(), r);
+        tables.get(type).put(r);
         return r.deepCopy();
     }
 
@@ -798,16 +786,22 @@ public final class AcumaticaDataset {
         v.set("VendorIsLaborUnion", wrap(false));
         v.set("VendorIsTaxAgency", wrap(false));
         v.set("CreatedDateTime", wrap(stampValue(created)));
-        ObjectNode contact = F.objectNode();
-        contact.put("id", UUID.nameUUIDFromBytes(("contact:" + id).getBytes(StandardCharsets.UTF_8)).toString());
-        contact.put("rowNumber", 1);
-        contact.set("note", wrap(""));
+        ObjectNode contact = linked("contact:" + id);
         contact.set("Email", wrap(slug(id) + "@example.ca"));
         contact.set("Phone1", wrap("450-555-" + String.format("%04d", Math.abs(id.hashCode()) % 10000)));
         contact.set("DisplayName", wrap(name));
         contact.set("custom", F.objectNode());
         v.set("MainContact", contact);
         return v;
+    }
+
+    /** A linked entity (MainContact, ContactInfo): its own stable id, row 1 and a note come first. */
+    private static ObjectNode linked(String idSeed) {
+        ObjectNode n = F.objectNode();
+        n.put("id", UUID.nameUUIDFromBytes(idSeed.getBytes(StandardCharsets.UTF_8)).toString());
+        n.put("rowNumber", 1);
+        n.set("note", wrap(""));
+        return n;
     }
 
     private static ObjectNode customer(String id, String name, Instant created) {
@@ -821,10 +815,7 @@ public final class AcumaticaDataset {
         c.set("CreditLimit", wrap(new BigDecimal("250000.00")));
         c.set("Email", wrap(slug(id) + "@example.ca"));
         c.set("CreatedDateTime", wrap(stampValue(created)));
-        ObjectNode contact = F.objectNode();
-        contact.put("id", UUID.nameUUIDFromBytes(("ccontact:" + id).getBytes(StandardCharsets.UTF_8)).toString());
-        contact.put("rowNumber", 1);
-        contact.set("note", wrap(""));
+        ObjectNode contact = linked("ccontact:" + id);
         contact.set("Email", wrap(slug(id) + "@example.ca"));
         contact.set("DisplayName", wrap(name));
         contact.set("custom", F.objectNode());
@@ -880,10 +871,7 @@ public final class AcumaticaDataset {
         e.set("EmployeeID", wrap(id));
         e.set("EmployeeName", wrap(first + " " + last));
         e.set("Status", wrap("Active"));
-        ObjectNode contact = F.objectNode();
-        contact.put("id", UUID.nameUUIDFromBytes(("econtact:" + id).getBytes(StandardCharsets.UTF_8)).toString());
-        contact.put("rowNumber", 1);
-        contact.set("note", wrap(""));
+        ObjectNode contact = linked("econtact:" + id);
         contact.set("FirstName", wrap(first));
         contact.set("LastName", wrap(last));
         contact.set("Email", wrap(slug(first) + "." + slug(last) + "@batiments-laurentides.example"));
@@ -895,6 +883,29 @@ public final class AcumaticaDataset {
     private static String slug(String s) {
         String ascii = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    }
+
+    /** What the tenant is made of, from {@code sandbox/acumatica/*.json}: a general contractor of the Laurentides. */
+    private static final class SeedFixtures {
+        private static final String ERP = "acumatica";
+        /** Cost codes in the MasterFormat style, segmented {@code 99-999}. */
+        static final List<ObjectNode> COST_CODES = Fixtures.items(ERP, "cost-codes");
+        static final List<ObjectNode> TEMPLATES = Fixtures.items(ERP, "project-templates");
+        /** Project tasks after the default task {@code 0000}. */
+        static final List<ObjectNode> PHASES = Fixtures.items(ERP, "project-phases");
+        /** Name and class; the id is derived from the name unless the fixture gives it. */
+        static final List<ObjectNode> VENDORS = Fixtures.items(ERP, "vendors");
+        static final List<ObjectNode> CUSTOMERS = Fixtures.items(ERP, "customers");
+        static final List<String> FIRST_NAMES = strings("employee-names", "firstNames");
+        static final List<String> LAST_NAMES = strings("employee-names", "lastNames");
+        static final List<String> PROJECT_KINDS = strings("project-names", "kinds");
+        static final List<String> TOWNS = strings("project-names", "towns");
+
+        private static List<String> strings(String fixture, String field) {
+            List<String> out = new ArrayList<>();
+            Fixtures.load(ERP, fixture).path(field).forEach(n -> out.add(n.asText()));
+            return List.copyOf(out);
+        }
     }
 
     /** Builds the seeded tenant. Everything draws from one Random, in a fixed order. */
@@ -914,58 +925,59 @@ public final class AcumaticaDataset {
 
         private void put(EntityType type, ObjectNode r) {
             Instant t = nextStamp();
-            String key = normalisedKey(keyValues(type, r));
             r.put("id", newId());
             r.putIfAbsent("note", wrap(""));
             r.putIfAbsent("custom", F.objectNode());
             r.set("LastModifiedDateTime", wrap(stampValue(t)));
-            lastModified = t.isAfter(lastModified) ? t : lastModified;
-            tables.get(type).put(key, r);
-            byId.put(r.get("id").asText(), r);
+            stamps.observe(t.toEpochMilli());
+            tables.get(type).put(r);
         }
 
         void seed() {
-            for (String[] c : SeedData.COST_CODES) {
-                put(EntityType.CostCode, costCode(c[0], c[1], cursor));
+            for (ObjectNode c : SeedFixtures.COST_CODES) {
+                put(EntityType.CostCode, costCode(c.path("CostCodeID").asText(), c.path("Description").asText(), cursor));
             }
-            for (String[] t : SeedData.TEMPLATES) {
+            for (ObjectNode t : SeedFixtures.TEMPLATES) {
                 ObjectNode tpl = F.objectNode();
-                tpl.set("ProjectTemplateID", wrap(t[0]));
-                tpl.set("Description", wrap(t[1]));
+                tpl.set("ProjectTemplateID", wrap(t.path("ProjectTemplateID").asText()));
+                tpl.set("Description", wrap(t.path("Description").asText()));
                 tpl.set("Status", wrap("Active"));
                 put(EntityType.ProjectTemplate, tpl);
             }
             List<String> customers = new ArrayList<>();
-            for (String name : SeedData.CUSTOMERS) {
+            for (ObjectNode c : SeedFixtures.CUSTOMERS) {
+                String name = c.path("CustomerName").asText();
                 String id = uniqueId(EntityType.Customer, name);
                 customers.add(id);
                 put(EntityType.Customer, customer(id, name, cursor));
             }
             List<String> vendors = new ArrayList<>();
-            for (String[] v : SeedData.VENDORS) {
-                String id = v[0].equals(ODD_CASE_VENDOR) ? v[0] : uniqueId(EntityType.Vendor, v[0]);
+            for (ObjectNode v : SeedFixtures.VENDORS) {
+                String name = v.path("VendorName").asText();
+                // a fixture may fix the id (the odd-cased one); the others are derived from the name
+                String id = v.has("VendorID") ? v.get("VendorID").asText() : uniqueId(EntityType.Vendor, name);
                 vendors.add(id);
-                put(EntityType.Vendor, vendor(id, v[0].equals(ODD_CASE_VENDOR) ? "Électricité DeMontigny inc." : v[0],
-                        v[1], cursor));
+                put(EntityType.Vendor, vendor(id, name, v.path("VendorClass").asText(), cursor));
             }
             for (int i = 0; i < 50; i++) {
-                String first = SeedData.FIRST_NAMES[random.nextInt(SeedData.FIRST_NAMES.length)];
-                String last = SeedData.LAST_NAMES[random.nextInt(SeedData.LAST_NAMES.length)];
+                String first = pick(SeedFixtures.FIRST_NAMES);
+                String last = pick(SeedFixtures.LAST_NAMES);
                 put(EntityType.Employee, employee(String.format("EP%08d", i + 1), first, last, cursor));
             }
             for (int i = 0; i < 30; i++) {
                 String id = String.format("%02d-%03d", 23 + i / 12, 100 + i);
-                String kind = SeedData.PROJECT_KINDS[random.nextInt(SeedData.PROJECT_KINDS.length)];
-                String town = SeedData.TOWNS[random.nextInt(SeedData.TOWNS.length)];
-                String template = SeedData.TEMPLATES[random.nextInt(SeedData.TEMPLATES.length)][0];
+                String kind = pick(SeedFixtures.PROJECT_KINDS);
+                String town = pick(SeedFixtures.TOWNS);
+                String template = pick(SeedFixtures.TEMPLATES).path("ProjectTemplateID").asText();
                 String status = i % 10 == 9 ? "Completed" : i % 13 == 12 ? "On Hold" : "Active";
                 put(EntityType.Project, project(id, kind + " – " + town, customers.get(random.nextInt(customers.size())),
                         template, status, cursor));
                 put(EntityType.ProjectTask, task(id, "0000", "Tâche par défaut / Default task", true, cursor));
                 int tasks = 2 + random.nextInt(6);
                 for (int t = 0; t < tasks; t++) {
-                    String[] phase = SeedData.PHASES[t];
-                    put(EntityType.ProjectTask, task(id, phase[0], phase[1], false, cursor));
+                    ObjectNode phase = SeedFixtures.PHASES.get(t);
+                    put(EntityType.ProjectTask, task(id, phase.path("ProjectTaskID").asText(),
+                            phase.path("Description").asText(), false, cursor));
                 }
             }
             seedDocuments(vendors);
@@ -991,7 +1003,8 @@ public final class AcumaticaDataset {
                     }
                     String vendor = vendors.get(random.nextInt(vendors.size()));
                     doc.set(type == EntityType.Bill ? "Vendor" : "VendorID", wrap(vendor));
-                    doc.set("Description", wrap(SeedData.PHASES[i % SeedData.PHASES.length][1] + " – " + projectId));
+                    doc.set("Description", wrap(SeedFixtures.PHASES.get(i % SeedFixtures.PHASES.size())
+                            .path("Description").asText() + " – " + projectId));
                     doc.set("Date", wrap(dateValue(LocalDate.of(2024, 4, 1).plusDays(i * 17L))));
                     doc.set("VendorRef", wrap(type == EntityType.Bill ? "F-" + (24000 + i * 37) : ""));
                     if (type != EntityType.Subcontract) {
@@ -1019,6 +1032,10 @@ public final class AcumaticaDataset {
                     put(type, doc);
                 }
             }
+        }
+
+        private <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
         }
 
         private String uniqueId(EntityType type, String name) {

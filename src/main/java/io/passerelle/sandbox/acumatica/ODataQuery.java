@@ -47,7 +47,7 @@ final class ODataQuery {
         for (String part : splitOnAnd(filter.trim())) {
             Matcher m = CONDITION.matcher(part.trim());
             if (!m.matches()) {
-                throw badFilter("Cannot parse the condition \"" + part.trim() + "\": the simulator supports only"
+                throw AcumaticaErrors.badQuery("Cannot parse the condition \"" + part.trim() + "\": the simulator supports only"
                         + " <Field> eq|ne|gt|ge|lt|le <literal> joined by 'and' (a '+' in a date must be sent as %2B)");
             }
             out.add(new Condition(m.group(1), Op.valueOf(m.group(2)), literal(m.group(3))));
@@ -69,7 +69,7 @@ final class ODataQuery {
                 continue;
             }
             if (!quoted && token.equals("or")) {
-                throw badFilter("The simulator does not support 'or' in $filter");
+                throw AcumaticaErrors.badQuery("The simulator does not support 'or' in $filter");
             }
             current.append(token);
             if (quotes % 2 == 1) {
@@ -79,7 +79,7 @@ final class ODataQuery {
         parts.add(current.toString());
         for (String p : parts) {
             if (p.isBlank()) {
-                throw badFilter("Empty condition in $filter \"" + filter + "\"");
+                throw AcumaticaErrors.badQuery("Empty condition in $filter \"" + filter + "\"");
             }
         }
         return parts;
@@ -105,7 +105,7 @@ final class ODataQuery {
             }
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw badFilter("Cannot parse the date \"" + text + "\" in $filter: expected yyyy-MM-ddTHH:mm:ss.fffK,"
+            throw AcumaticaErrors.badQuery("Cannot parse the date \"" + text + "\" in $filter: expected yyyy-MM-ddTHH:mm:ss.fffK,"
                     + " URL-encoded (a '+' sent unencoded reads as a space)");
         }
     }
@@ -132,18 +132,18 @@ final class ODataQuery {
             try {
                 actual = OffsetDateTime.parse(value.asText());
             } catch (DateTimeParseException e) {
-                throw badFilter("Field '" + c.field() + "' is not a date; datetimeoffset cannot compare with it");
+                throw AcumaticaErrors.badQuery("Field '" + c.field() + "' is not a date; datetimeoffset cannot compare with it");
             }
             cmp = actual.toInstant().compareTo(when.toInstant());
         } else if (c.literal() instanceof BigDecimal number) {
             if (!value.isNumber()) {
-                throw badFilter("Field '" + c.field() + "' is not a number");
+                throw AcumaticaErrors.badQuery("Field '" + c.field() + "' is not a number");
             }
             cmp = value.decimalValue().compareTo(number);
         } else if (c.literal() instanceof Boolean flag) {
             cmp = value.asBoolean() == flag ? 0 : 1;
             if (c.op() != Op.eq && c.op() != Op.ne) {
-                throw badFilter("Only eq and ne compare booleans");
+                throw AcumaticaErrors.badQuery("Only eq and ne compare booleans");
             }
         } else {
             // SQL Server's default collation: case-insensitive, trailing spaces ignored
@@ -159,10 +159,5 @@ final class ODataQuery {
             case lt -> cmp < 0;
             case le -> cmp <= 0;
         };
-    }
-
-    static ApiException badFilter(String message) {
-        return new ApiException(400, AcumaticaSimulator.error("The request is invalid.", message,
-                "PX.Api.ContractBased.OData.ODataException"));
     }
 }

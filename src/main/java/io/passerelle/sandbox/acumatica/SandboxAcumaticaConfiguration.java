@@ -1,6 +1,6 @@
 package io.passerelle.sandbox.acumatica;
 
-import java.util.Map;
+import io.passerelle.sandbox.kit.BoundPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Sandbox mode: starts the Acumatica simulator inside the application and publishes the port it bound
@@ -20,16 +19,14 @@ import org.springframework.core.env.MapPropertySource;
 @EnableConfigurationProperties(AcumaticaSimulatorProperties.class)
 public class SandboxAcumaticaConfiguration {
 
-    public static final String BOUND_PORT_PROPERTY = "passerelle.sandbox.acumatica.bound-port";
-    static final String PROPERTY_SOURCE_NAME = "passerelle-sandbox-acumatica";
+    public static final String BOUND_PORT_PROPERTY = BoundPort.property("acumatica");
     private static final Logger log = LoggerFactory.getLogger(SandboxAcumaticaConfiguration.class);
 
     @Bean(destroyMethod = "stop")
     public AcumaticaSimulator acumaticaSimulator(AcumaticaSimulatorProperties properties,
                                                  ConfigurableEnvironment environment) {
         AcumaticaSimulator simulator = new AcumaticaSimulator(properties).start();
-        environment.getPropertySources().addFirst(
-                new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(BOUND_PORT_PROPERTY, simulator.port())));
+        BoundPort.publish(environment, "acumatica", simulator.port());
         log.info("Acumatica sandbox simulator listening on {}, tenant {} (Default/{}), login limit {}: {}",
                 simulator.url(), properties.tenant(), AcumaticaSimulator.ENDPOINT_VERSION, properties.loginLimit(),
                 simulator.dataset().counts());

@@ -1,6 +1,7 @@
 package io.passerelle.sandbox.avantage;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.passerelle.sandbox.kit.ModificationClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -298,8 +299,8 @@ public final class AvantageDataset {
                                           List<Project> projectList, String[] tradeCodes) {
         return switch (entity) {
             case EMPLOYEE -> {
-                String first = DatasetSeeder.FIRST_NAMES[random.nextInt(DatasetSeeder.FIRST_NAMES.length)];
-                String last = DatasetSeeder.LAST_NAMES[random.nextInt(DatasetSeeder.LAST_NAMES.length)];
+                String first = DatasetSeeder.FIRST_NAMES.get(random.nextInt(DatasetSeeder.FIRST_NAMES.size()));
+                String last = DatasetSeeder.LAST_NAMES.get(random.nextInt(DatasetSeeder.LAST_NAMES.size()));
                 String number = "S-" + pad(serial);
                 String email = random.nextInt(10) == 0 ? null
                         : number.toLowerCase(Locale.ROOT) + "@" + DatasetSeeder.EMAIL_DOMAIN;
@@ -312,8 +313,9 @@ public final class AvantageDataset {
                     random.nextInt(4) == 0 ? Project.Status.CLOSED : Project.Status.ACTIVE, null, stamp);
             case ACTIVITY -> {
                 Project p = projectList.get((int) (serial % projectList.size()));
-                String[] names = DatasetSeeder.ACTIVITY_CATALOGUE[random.nextInt(DatasetSeeder.ACTIVITY_CATALOGUE.length)];
-                yield new Activity(p.number(), "S-" + pad(serial), names[1],
+                DatasetSeeder.CatalogueActivity names = DatasetSeeder.ACTIVITY_CATALOGUE.get(
+                        random.nextInt(DatasetSeeder.ACTIVITY_CATALOGUE.size()));
+                yield new Activity(p.number(), "S-" + pad(serial), names.description(),
                         BigDecimal.valueOf(10 + random.nextInt(1000)), BigDecimal.valueOf(100_000 + random.nextInt(9_000_000), 2),
                         stamp);
             }

@@ -1,9 +1,7 @@
 package io.passerelle.sandbox.avantage;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -17,6 +15,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.passerelle.erp.avantage.codec.FrameCipher;
+import io.passerelle.sandbox.kit.SimulatorJson;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -76,14 +75,9 @@ public final class AvantageSimulator implements AutoCloseable {
                 properties.password(), json, Clock.systemUTC());
     }
 
-    /** How the simulator reads and writes requests: strict, as a server facing unknown clients should be. */
+    /** How the simulator reads and writes requests: the kit's strict mapper, and a key given twice is refused too. */
     static ObjectMapper protocolJson() {
-        return JsonMapper.builder()
-                // hours and quantities keep their exact decimal value
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+        return SimulatorJson.strictBuilder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /** Binds and starts accepting. Returns this, for {@code new AvantageSimulator(p).start()}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.sandbox.kit.Countdown;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +12,14 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Misbehaviour on demand, so that a client's handling of a real server's bad days can be tested: busy
  * answers, out-of-order responses, refused or strange greetings, oversized frames, a connection cut after
  * a write was stored, malformed LIST items. One-shot faults ({@code ...Next}) are consumed by the
- * request or response they hit. All methods are thread-safe and return {@code this} for chaining.
+ * request or response they hit. All methods are thread-safe and return {@code this} for chaining. Busy
+ * answers, the cut after a stored write and slow answers are the sandbox kit's faults, named as MainTCP
+ * names them.
  */
 public final class Faults {
 
@@ -27,18 +29,16 @@ public final class Faults {
             "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AtomicInteger busyRemaining = new AtomicInteger();
-    private volatile long busyRetryAfterMs = DEFAULT_RETRY_AFTER_MS;
+    /** BUSY is MainTCP's 429, the drop after a store its cut after a write. */
+    private final io.passerelle.sandbox.kit.Faults common = new io.passerelle.sandbox.kit.Faults();
     private volatile boolean reorderResponses;
     private volatile String denyReason;
     private volatile boolean silent;
     private volatile boolean garbageGreeting;
-    private final AtomicInteger oversizedFramesRemaining = new AtomicInteger();
-    private final AtomicInteger dropsAfterStoreRemaining = new AtomicInteger();
+    private final Countdown oversizedFrames = new Countdown();
     private final ConcurrentHashMap<AvantageEntity, Queue<Injected>> injected = new ConcurrentHashMap<>();
     private volatile boolean extraFields;
     private volatile boolean nullForAbsent;
-    private volatile Duration responseDelay = Duration.ZERO;
 
     /** An item to serve in a LIST page; {@code stampAtServe} fills modifiedAt from the page when serving. */
     record Injected(ObjectNode item, boolean stampAtServe) {
@@ -53,8 +53,7 @@ public final class Faults {
         if (n < 0 || retryAfterMs < 0) {
             throw new IllegalArgumentException("n and retryAfterMs must not be negative");
         }
-        busyRetryAfterMs = retryAfterMs;
-        busyRemaining.set(n);
+        common.tooManyRequestsNext(n, Duration.ofMillis(retryAfterMs));
         return this;
     }
 
@@ -90,13 +89,13 @@ public final class Faults {
 
     /** The next response goes out with a length prefix above 16 MiB (its real payload follows). */
     public Faults oversizedFrameNext() {
-        oversizedFramesRemaining.incrementAndGet();
+        oversizedFrames.add();
         return this;
     }
 
     /** The next POST_TIMESHEETS that stores its lines closes the connection instead of answering. */
     public Faults dropAfterStoreNext() {
-        dropsAfterStoreRemaining.incrementAndGet();
+        common.cutAfterWriteNext();
         return this;
     }
 
@@ -146,28 +145,21 @@ public final class Faults {
 
     /** Every response waits this long before it is written (request timeouts); ZERO turns it off. */
     public Faults delayResponses(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative");
-        }
-        responseDelay = delay;
+        common.delayAll(delay);
         return this;
     }
 
     /** Back to a well-behaved server. */
     public Faults reset() {
-        busyRemaining.set(0);
-        busyRetryAfterMs = DEFAULT_RETRY_AFTER_MS;
+        common.reset();
         reorderResponses = false;
         denyReason = null;
         silent = false;
         garbageGreeting = false;
-        oversizedFramesRemaining.set(0);
-        dropsAfterStoreRemaining.set(0);
+        oversizedFrames.reset();
         injected.clear();
         extraFields = false;
         nullForAbsent = false;
-        responseDelay = Duration.ZERO;
         return this;
     }
 
@@ -175,16 +167,16 @@ public final class Faults {
 
     /** retryAfterMs when this request must answer BUSY, else -1. */
     long takeBusy() {
-        int before = busyRemaining.getAndUpdate(n -> n > 0 ? n - 1 : 0);
-        return before > 0 ? busyRetryAfterMs : -1;
+        Duration retryAfter = common.takeTooManyRequests();
+        return retryAfter == null ? -1 : retryAfter.toMillis();
     }
 
     boolean takeOversizedFrame() {
-        return takeOne(oversizedFramesRemaining);
+        return oversizedFrames.take();
     }
 
     boolean takeDropAfterStore() {
-        return takeOne(dropsAfterStoreRemaining);
+        return common.takeCutAfterWrite();
     }
 
     List<Injected> takeInjected(AvantageEntity entity) {
@@ -223,11 +215,7 @@ public final class Faults {
     }
 
     Duration responseDelay() {
-        return responseDelay;
-    }
-
-    private static boolean takeOne(AtomicInteger counter) {
-        return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        return common.takeDelay();
     }
 
     private Queue<Injected> queue(AvantageEntity entity) {

@@ -1,6 +1,6 @@
 package io.passerelle.sandbox.avantage;
 
-import java.util.Map;
+import io.passerelle.sandbox.kit.BoundPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Sandbox mode: starts the Avantage simulator inside the application and publishes the port it bound
@@ -21,16 +20,14 @@ import org.springframework.core.env.MapPropertySource;
 @EnableConfigurationProperties(AvantageSimulatorProperties.class)
 public class SandboxAvantageConfiguration {
 
-    public static final String BOUND_PORT_PROPERTY = "passerelle.sandbox.avantage.bound-port";
-    static final String PROPERTY_SOURCE_NAME = "passerelle-sandbox-avantage";
+    public static final String BOUND_PORT_PROPERTY = BoundPort.property("avantage");
     private static final Logger log = LoggerFactory.getLogger(SandboxAvantageConfiguration.class);
 
     @Bean(destroyMethod = "stop")
     public AvantageSimulator avantageSimulator(AvantageSimulatorProperties properties,
                                                ConfigurableEnvironment environment) {
         AvantageSimulator simulator = new AvantageSimulator(properties).start();
-        environment.getPropertySources().addFirst(
-                new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(BOUND_PORT_PROPERTY, simulator.port())));
+        BoundPort.publish(environment, "avantage", simulator.port());
         AvantageDataset.Company company = simulator.dataset().company();
         log.info("Avantage sandbox simulator listening on {}:{} (ENC={}), company {} \"{}\": {}",
                 simulator.host(), simulator.port(), simulator.encrypted() ? "AES256GCM" : "NONE",

@@ -1,71 +1,65 @@
 package io.passerelle.sandbox.avantage;
 
+import io.passerelle.sandbox.kit.Tally;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /** What the simulator has seen, for tests that assert how a client behaved (retries, re-logins, reconnects). */
 public final class SimulatorCounters {
 
     /** Requests whose op the server does not know are counted under this name. */
     public static final String UNKNOWN_OP = "(unknown)";
+    private static final String CONNECTIONS = "connections accepted";
+    private static final String FRAMES_REJECTED = "frames rejected";
+    private static final String BUSY = "BUSY answered";
 
-    private final LongAdder connectionsAccepted = new LongAdder();
-    private final LongAdder framesRejected = new LongAdder();
-    private final LongAdder busyAnswers = new LongAdder();
-    private final ConcurrentHashMap<String, LongAdder> requestsByOp = new ConcurrentHashMap<>();
+    private final Tally events = new Tally();
+    private final Tally requestsByOp = new Tally();
 
     void connectionAccepted() {
-        connectionsAccepted.increment();
+        events.add(CONNECTIONS);
     }
 
     void frameRejected() {
-        framesRejected.increment();
+        events.add(FRAMES_REJECTED);
     }
 
     void busyAnswered() {
-        busyAnswers.increment();
+        events.add(BUSY);
     }
 
     void request(String op) {
-        requestsByOp.computeIfAbsent(op, k -> new LongAdder()).increment();
+        requestsByOp.add(op);
     }
 
     public long connectionsAccepted() {
-        return connectionsAccepted.sum();
+        return events.get(CONNECTIONS);
     }
 
     /** Frames that closed their connection: bad length, or not authenticating under the key. */
     public long framesRejected() {
-        return framesRejected.sum();
+        return events.get(FRAMES_REJECTED);
     }
 
     /** BUSY answers given, injected or from the in-flight limit. */
     public long busyAnswers() {
-        return busyAnswers.sum();
+        return events.get(BUSY);
     }
 
     public long requests(String op) {
-        LongAdder n = requestsByOp.get(op);
-        return n == null ? 0 : n.sum();
+        return requestsByOp.get(op);
     }
 
     public long totalRequests() {
-        return requestsByOp.values().stream().mapToLong(LongAdder::sum).sum();
+        return requestsByOp.total();
     }
 
     public Map<String, Long> requestsByOp() {
-        Map<String, Long> out = new TreeMap<>();
-        requestsByOp.forEach((op, n) -> out.put(op, n.sum()));
-        return out;
+        return requestsByOp.snapshot();
     }
 
     public void reset() {
-        connectionsAccepted.reset();
-        framesRejected.reset();
-        busyAnswers.reset();
-        requestsByOp.clear();
+        events.reset();
+        requestsByOp.reset();
     }
 
     @Override

@@ -1,21 +1,21 @@
 package io.passerelle.sandbox.acumatica;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.sandbox.kit.MovableClock;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,31 +29,7 @@ class AcumaticaSimulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A clock the test moves, so that expiry is tested without waiting. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2025-06-02T14:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-06-02T14:00:00Z"));
     private final HttpClient http = HttpClient.newHttpClient();
     private AcumaticaSimulator sim;
 
@@ -468,6 +444,38 @@ class AcumaticaSimulatorTest {
                 + "\"VendorID\":{\"value\":\"DeMontigny\"}}");
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(sim.documents(EntityType.Subcontract)).hasSize(7);
+        logout(cookie);
+    }
+
+    @Test
+    void theKitsFaultsReachTheTenant() throws Exception {
+        String cookie = session();
+        sim.faults().expireTokenAfter(1);
+        assertThat(get(cookie, "CostCode?$top=1").statusCode()).isEqualTo(200);
+        assertThat(get(cookie, "CostCode?$top=1").statusCode()).as("the session ended after one call").isEqualTo(401);
+        assertThat(sim.openSessions()).isZero();
+
+        cookie = session();
+        sim.faults().tooManyRequestsEvery(2, Duration.ofSeconds(3));
+        assertThat(get(cookie, "CostCode?$top=1").statusCode()).isEqualTo(200);
+        HttpResponse<String> second = get(cookie, "CostCode?$top=1");
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(second.headers().firstValue("Retry-After")).contains("3");
+        sim.faults().reset();
+
+        sim.faults().serverErrorNext(1, 503);
+        HttpResponse<String> unavailable = get(cookie, "CostCode?$top=1");
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.body()).contains("503 Service Temporarily Unavailable");
+        sim.faults().cutNext();
+        String cut = cookie;
+        // a PUT: the JDK's client would resend a GET on its own after the cut
+        assertThatThrownBy(() -> put(cut, "Subcontract", "{\"VendorID\":{\"value\":\"DeMontigny\"}}"))
+                .isInstanceOf(IOException.class);
+        assertThat(sim.documents(EntityType.Subcontract)).as("cut before it was handled").hasSize(6);
+        assertThat(get(cookie, "CostCode?$top=1").statusCode()).isEqualTo(200);
+        assertThat(sim.requests("GET", "CostCode")).as("every call counts, faulted ones too").isEqualTo(6);
+        assertThat(sim.requests("PUT", "Subcontract")).isEqualTo(1);
         logout(cookie);
     }
 
