@@ -1,5 +1,6 @@
 package io.passerelle.api;
 
+import io.passerelle.run.Causes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -226,12 +227,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return Causes.find(thrown, type).orElse(null);
     }
 
     /** The JSON path of a field, e.g. {@code endpoints[0].default}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.connection.Connection;
+import io.passerelle.run.Causes;
 import io.passerelle.run.FailureMessages;
 import io.passerelle.run.PageWorkers;
 import io.passerelle.run.RecordError;
@@ -263,7 +264,7 @@ public class ExportEngine {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the ERP");
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
+                Throwable cause = Causes.unwrap(e);
                 if (cause instanceof NotSentException notSent) {
                     Map<String, ItemOutcome> retried = allOf(batch, ExportState.PENDING, null, null);
                     retried.keySet().removeAll(batch.firstTime());

@@ -15,6 +15,15 @@ public final class Causes {
     private Causes() {
     }
 
+    /** The failure and its causes, outermost first: what a classification walks. */
+    public static java.util.List<Throwable> chain(Throwable failure) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable cause = failure; cause != null && !chain.contains(cause); cause = next(cause)) {
+            chain.add(cause);
+        }
+        return chain;
+    }
+
     /** The first cause of this type, the failure itself included. */
     public static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {

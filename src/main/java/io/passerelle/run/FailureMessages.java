@@ -23,12 +23,7 @@ public final class FailureMessages {
     }
 
     public static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException
-                || cause.getClass().getName().equals("org.apache.camel.CamelExecutionException"))
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Causes.unwrap(failure);
         if (fromTheDatabase(cause)) {
             // the statement and its values stay out of the run; whoever debugs the database may see them here
             LOG.debug("database failure behind a run's message", cause);
@@ -39,7 +34,7 @@ public final class FailureMessages {
     }
 
     private static boolean fromTheDatabase(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(failure)) {
             if (t instanceof DataAccessException || t instanceof SQLException) {
                 return true;
             }

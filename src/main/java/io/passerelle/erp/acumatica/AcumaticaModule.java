@@ -1,5 +1,6 @@
 package io.passerelle.erp.acumatica;
 
+import io.passerelle.run.Causes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.connection.Connection;
@@ -113,7 +114,7 @@ public class AcumaticaModule extends ErpModule {
     }
 
     private static String kind(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.chain(failure)) {
             if (cause instanceof AcumaticaException refused) {
                 if (refused.getMessage().contains(AcumaticaErrors.LOGIN_LIMIT)) {
                     return "login-limit";

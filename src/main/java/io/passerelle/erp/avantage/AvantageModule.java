@@ -1,5 +1,6 @@
 package io.passerelle.erp.avantage;
 
+import io.passerelle.run.Causes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.canonical.CanonicalEntity;
@@ -109,7 +110,7 @@ public class AvantageModule extends ErpModule {
     }
 
     static Failure classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.chain(failure)) {
             if (cause instanceof ConnectionDeniedException) {
                 return new Failure("denied", cause.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.passerelle.erp.avantage;
 
+import io.passerelle.run.Causes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,15 +101,7 @@ public class AvantageSession {
     }
 
     static String errorCode(Throwable failure) {
-        return unwrap(failure) instanceof AvantageErrorException refused ? refused.code() : "";
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
+        return Causes.unwrap(failure) instanceof AvantageErrorException refused ? refused.code() : "";
     }
 
     /** Waits for an answer, rethrowing the connector's own exception rather than a wrapper. */
@@ -119,7 +112,7 @@ public class AvantageSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Avantage");
         } catch (ExecutionException e) {
-            Throwable cause = unwrap(e);
+            Throwable cause = Causes.unwrap(e);
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
         }
     }

@@ -1,5 +1,6 @@
 package io.passerelle.erp.avantage;
 
+import io.passerelle.run.Causes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -110,8 +111,8 @@ public class AvantageTimesheets {
 
     /** Could we not even reach the server (safe to send later), or did the answer get lost (ask first)? */
     static RuntimeException classify(Throwable failure) {
-        Throwable cause = AvantageSession.unwrap(failure);
-        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        Throwable cause = Causes.unwrap(failure);
+        for (Throwable c : Causes.chain(cause)) {
             if (c instanceof ConnectException || c instanceof ConnectTimeoutException
                     || c instanceof ConnectionDeniedException || c instanceof NotAvantageServerException) {
                 return new NotSentException("Avantage could not be reached: " + c.getMessage(), cause);

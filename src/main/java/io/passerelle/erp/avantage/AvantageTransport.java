@@ -1,5 +1,6 @@
 package io.passerelle.erp.avantage;
 
+import io.passerelle.run.Causes;
 import io.passerelle.run.RouteTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,7 +76,7 @@ public final class AvantageTransport implements AutoCloseable {
                 .handle((answer, failure) -> {
                     inFlight.release();
                     if (failure != null) {
-                        throw new java.util.concurrent.CompletionException(explain(unwrap(failure)));
+                        throw new java.util.concurrent.CompletionException(explain(Causes.unwrap(failure)));
                     }
                     return (JsonNode) answer;
                 });
@@ -85,15 +86,6 @@ public final class AvantageTransport implements AutoCloseable {
     private Throwable explain(Throwable failure) {
         MainTcpException refusal = codec.lastRefusal();
         return failure instanceof java.nio.channels.ClosedChannelException && refusal != null ? refusal : failure;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof CamelExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override
