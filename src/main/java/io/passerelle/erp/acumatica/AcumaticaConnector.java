@@ -5,6 +5,7 @@ import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.Endpoint;
 import io.passerelle.connection.ErpConnector;
+import io.passerelle.erp.http.RestTransport;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public class AcumaticaConnector implements ErpConnector {
     public ConnectionTestResult test(Connection connection, Endpoint endpoint) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("url", endpoint.url());
-        AcumaticaTransport transport;
+        RestTransport transport;
         try {
             transport = transports.probe(connection, endpoint);
         } catch (IllegalArgumentException e) {

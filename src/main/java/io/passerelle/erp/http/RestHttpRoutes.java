@@ -1,4 +1,4 @@
-package io.passerelle.erp.acumatica;
+package io.passerelle.erp.http;
 
 import io.passerelle.sync.ErrorHandlingRoutes;
 import org.apache.camel.Exchange;
@@ -6,14 +6,15 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * One HTTP route per Acumatica connection, from this template. Every call arrives with its method,
- * path and query in Passerelle headers; whatever CamelHttp* headers an exchange carried are removed
- * first, so that nothing of one call (a path, a response code) leaks into the next.
+ * One HTTP route per REST connection (and per probe), from this template. Every call arrives with its method,
+ * path and query in Passerelle headers; whatever CamelHttp* headers an exchange carried are removed first, so
+ * that nothing of one call (a path, a response code) leaks into the next. Redirects are not followed: a
+ * credential must not travel to a host the connection does not name.
  */
 @Component
-public class AcumaticaHttpRoutes extends RouteBuilder {
+public class RestHttpRoutes extends RouteBuilder {
 
-    public static final String TEMPLATE = "acumatica-http";
+    public static final String TEMPLATE = "rest-http";
     public static final String METHOD = "PasserelleHttpMethod";
     public static final String PATH = "PasserelleHttpPath";
     public static final String QUERY = "PasserelleHttpQuery";
@@ -34,6 +35,6 @@ public class AcumaticaHttpRoutes extends RouteBuilder {
                 .removeHeaders("Passerelle*")
                 .to("{{baseUrl}}?throwExceptionOnFailure=false&followRedirects=false"
                         + "&connectTimeout={{connectTimeoutMillis}}&responseTimeout={{responseTimeoutMillis}}")
-                .id("acumatica-http-call");
+                .id("rest-http-call");
     }
 }
