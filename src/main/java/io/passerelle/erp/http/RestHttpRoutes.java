@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * One HTTP route per REST connection (and per probe), from this template. Every call arrives with its method,
  * path and query in Passerelle headers; whatever CamelHttp* headers an exchange carried are removed first, so
  * that nothing of one call (a path, a response code) leaks into the next. Redirects are not followed: a
- * credential must not travel to a host the connection does not name.
+ * credential must not travel to a host the connection does not name. The client is {@link RestHttpClient}.
  */
 @Component
 public class RestHttpRoutes extends RouteBuilder {
@@ -21,6 +21,7 @@ public class RestHttpRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        getCamelContext().getRegistry().bind(RestHttpClient.BEAN, new RestHttpClient());
         routeTemplate(TEMPLATE)
                 .templateParameter("requestEndpoint")
                 .templateParameter("baseUrl")
@@ -34,6 +35,7 @@ public class RestHttpRoutes extends RouteBuilder {
                 .setHeader(Exchange.HTTP_QUERY, header(QUERY))
                 .removeHeaders("Passerelle*")
                 .to("{{baseUrl}}?throwExceptionOnFailure=false&followRedirects=false"
+                        + "&httpClientConfigurer=#" + RestHttpClient.BEAN
                         + "&connectTimeout={{connectTimeoutMillis}}&responseTimeout={{responseTimeoutMillis}}")
                 .id("rest-http-call");
     }
