@@ -23,6 +23,16 @@ public final class RouteTemplates {
         }
     }
 
+    /** Stops and removes a route made by {@link #add}: a transport's, when its connection changed or its probe ended. */
+    public static void remove(CamelContext camel, String routeId) {
+        try {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not remove route " + routeId, e);
+        }
+    }
+
     private static Model model(CamelContext camel) {
         return camel.getCamelContextExtension().getContextPlugin(Model.class);
     }

@@ -19,23 +19,8 @@ public final class BearerApiKey implements HttpAuthentication {
     }
 
     @Override
-    public CompletableFuture<Void> signIn() {
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
     public CompletableFuture<Map<String, String>> headers() {
         return CompletableFuture.completedFuture(header);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> renew(Map<String, String> rejected) {
-        return CompletableFuture.completedFuture(false);
-    }
-
-    @Override
-    public CompletableFuture<Void> signOut() {
-        return CompletableFuture.completedFuture(null);
     }
 
     @Override

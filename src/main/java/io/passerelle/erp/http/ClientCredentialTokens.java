@@ -4,7 +4,7 @@ import io.passerelle.connection.ConnectionChanged;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -29,13 +29,13 @@ public class ClientCredentialTokens {
     }
 
     private final Map<Key, CompletableFuture<OAuthToken>> tokens = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final InstantSource clock;
 
     public ClientCredentialTokens() {
-        this(Clock.systemUTC());
+        this(InstantSource.system());
     }
 
-    ClientCredentialTokens(Clock clock) {
+    ClientCredentialTokens(InstantSource clock) {
         this.clock = clock;
     }
 
@@ -52,7 +52,7 @@ public class ClientCredentialTokens {
         }
     }
 
-    Clock clock() {
+    InstantSource clock() {
         return clock;
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * OAuth 2.0 client credentials (Abacus, 24SevenOffice): the client's id and secret, and the ERP's own fields
  * ({@code scope}, 24SevenOffice's {@code audience} and {@code login_organization}), buy a token that every session
  * of the connection shares ({@link ClientCredentialTokens}). It is renewed {@code margin} before it expires, and
- * once when the ERP answers 401. There is no refresh token and nothing to sign out of.
+ * once when the ERP answers 401. There is no refresh token, and nothing to sign out of: the token is shared.
  */
 public final class ClientCredentials implements HttpAuthentication {
 
@@ -59,11 +59,6 @@ public final class ClientCredentials implements HttpAuthentication {
 
     private CompletableFuture<OAuthToken> fetch() {
         return oauth.token(tokenClient, grant, tokens.clock());
-    }
-
-    @Override
-    public CompletableFuture<Void> signOut() {
-        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.passerelle.erp.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +37,7 @@ public record OAuthClient(String tokenPath, String clientId, String clientSecret
     }
 
     /** A token for {@code grant}, or the token endpoint's refusal in its words. */
-    CompletableFuture<OAuthToken> token(RestClient client, Map<String, String> grant, Clock clock) {
+    CompletableFuture<OAuthToken> token(RestClient client, Map<String, String> grant, InstantSource clock) {
         return request(client, grant).thenApply(answer -> {
             if (!answer.ok()) {
                 throw client.refusals().refused("sign-in", answer);

@@ -1,6 +1,6 @@
 package io.passerelle.erp.http;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,18 +17,18 @@ public final class OAuthPasswordGrant implements HttpAuthentication {
     private final OAuthClient oauth;
     private final Map<String, String> grant;
     private final RestRequest signOut;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Renewal renewal = new Renewal();
     private volatile OAuthToken token;
 
     /** @param signOut sent with the token at the end, or null when the ERP has no sign-out */
     public OAuthPasswordGrant(RestClient client, OAuthClient oauth, String username, String password, String scope,
             RestRequest signOut) {
-        this(client, oauth, username, password, scope, signOut, Clock.systemUTC());
+        this(client, oauth, username, password, scope, signOut, InstantSource.system());
     }
 
     OAuthPasswordGrant(RestClient client, OAuthClient oauth, String username, String password, String scope,
-            RestRequest signOut, Clock clock) {
+            RestRequest signOut, InstantSource clock) {
         this.client = client;
         this.oauth = oauth;
         this.grant = new LinkedHashMap<>();

@@ -150,11 +150,6 @@ public final class RestTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            camel.getRouteController().stopRoute(routeId);
-            camel.removeRoute(routeId);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not remove route " + routeId, e);
-        }
+        RouteTemplates.remove(camel, routeId);
     }
 }

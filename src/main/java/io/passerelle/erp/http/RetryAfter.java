@@ -1,6 +1,6 @@
 package io.passerelle.erp.http;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +14,7 @@ public final class RetryAfter {
     }
 
     /** How long the answer asks to wait from now; empty when it does not ask, or not readably. Never negative. */
-    public static Optional<Duration> parse(String header, Clock clock) {
+    public static Optional<Duration> parse(String header, InstantSource clock) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

@@ -1,6 +1,6 @@
 package io.passerelle.erp.http;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,10 +31,10 @@ public final class RetryPolicy {
     private final int maxAttempts;
     private final Duration maxWait;
     private final Predicate<HttpAnswer> alsoBusy;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Waiter waiter;
 
-    RetryPolicy(int maxAttempts, Duration maxWait, Predicate<HttpAnswer> alsoBusy, Clock clock, Waiter waiter) {
+    RetryPolicy(int maxAttempts, Duration maxWait, Predicate<HttpAnswer> alsoBusy, InstantSource clock, Waiter waiter) {
         if (maxAttempts < 1 || maxWait.isNegative()) {
             throw new IllegalArgumentException("maxAttempts must be at least 1 and maxWait not negative");
         }
@@ -46,7 +46,7 @@ public final class RetryPolicy {
     }
 
     public static RetryPolicy of(int maxAttempts, Duration maxWait) {
-        return new RetryPolicy(maxAttempts, maxWait, answer -> false, Clock.systemUTC(), DELAYED);
+        return new RetryPolicy(maxAttempts, maxWait, answer -> false, InstantSource.system(), DELAYED);
     }
 
     /** Also waits out failed answers that {@code busy} recognises. */
@@ -55,7 +55,7 @@ public final class RetryPolicy {
     }
 
     /** The same policy on another clock and waiter (tests). */
-    RetryPolicy with(Clock otherClock, Waiter otherWaiter) {
+    RetryPolicy with(InstantSource otherClock, Waiter otherWaiter) {
         return new RetryPolicy(maxAttempts, maxWait, alsoBusy, otherClock, otherWaiter);
     }
 

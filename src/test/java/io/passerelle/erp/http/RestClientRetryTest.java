@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.passerelle.erp.http.RestFixture.Response;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A busy ERP (429, 503) is waited out as its Retry-After asks, within bounds, and said in words when they are hit. */
 class RestClientRetryTest {
 
-    private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
+    private static final InstantSource NOW = InstantSource.fixed(Instant.parse("2026-03-02T10:00:00Z"));
     private static final String BUSY = "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"200 calls per minute\"}}";
 
     private final RestFixture fixture = new RestFixture();

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +105,7 @@ final class RestFixture implements AutoCloseable {
     }
 
     /** A client whose waits are recorded in {@link #waits} and end at once: no test waits for a Retry-After. */
-    RestClient client(RestTransport transport, RetryPolicy retry, Clock clock) {
+    RestClient client(RestTransport transport, RetryPolicy retry, InstantSource clock) {
         return new RestClient(transport, retry.with(clock, wait -> {
             waits.add(wait);
             return CompletableFuture.completedFuture(null);
@@ -113,7 +113,7 @@ final class RestFixture implements AutoCloseable {
     }
 
     RestClient client(RestTransport transport) {
-        return client(transport, RetryPolicy.of(3, Duration.ofSeconds(30)), Clock.systemUTC());
+        return client(transport, RetryPolicy.of(3, Duration.ofSeconds(30)), InstantSource.system());
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -2,15 +2,14 @@ package io.passerelle.erp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
 
-    private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
+    private static final InstantSource NOW = InstantSource.fixed(Instant.parse("2026-03-02T10:00:00Z"));
 
     @Test
     void secondsAreTakenAsTheyAre() {
