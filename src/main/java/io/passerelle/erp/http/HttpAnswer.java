@@ -1,5 +1,6 @@
 package io.passerelle.erp.http;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ public record HttpAnswer(int status, String body, Map<String, List<String>> head
     public HttpAnswer {
         Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> named.put(name, List.copyOf(values)));
-        headers = java.util.Collections.unmodifiableMap(named);
+        headers = Collections.unmodifiableMap(named);
     }
 
     public boolean ok() {
@@ -39,5 +40,12 @@ public record HttpAnswer(int status, String body, Map<String, List<String>> head
     public String statusLine() {
         HttpStatus known = HttpStatus.resolve(status);
         return known == null ? String.valueOf(status) : status + " " + known.getReasonPhrase();
+    }
+
+    /** The status and header names: a body may be a token answer, a cookie a session. */
+    @Override
+    public String toString() {
+        return "HttpAnswer[" + statusLine() + ", headers " + headers.keySet() + ", body " + (body == null ? 0 : body.length())
+                + " chars]";
     }
 }

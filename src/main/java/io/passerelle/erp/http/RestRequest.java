@@ -1,10 +1,11 @@
 package io.passerelle.erp.http;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One HTTP request below a transport's base URL.
+ * One HTTP request below a transport's base URL. Its {@code toString} hides what may be secret.
  *
  * @param path    below the base URL, e.g. {@code /entity/Default/24.200.001/Project}
  * @param query   already encoded (see {@link Queries#encode}), or null
@@ -13,7 +14,7 @@ import java.util.Map;
 public record RestRequest(String method, String path, String query, Map<String, String> headers, String body) {
 
     public RestRequest {
-        headers = Map.copyOf(headers);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     public static RestRequest get(String path, Map<String, String> query) {
@@ -34,8 +35,9 @@ public record RestRequest(String method, String path, String query, Map<String, 
         return new RestRequest(method, path, query, all, body);
     }
 
-    /** Method and path, as a message names the call: never the query, which may carry a key. */
-    public String describe() {
-        return method + " " + path;
+    /** Names the headers, never their values (a cookie, a token), and never the body (a password). */
+    @Override
+    public String toString() {
+        return "RestRequest[" + method + " " + path + ", headers " + headers.keySet() + ", body " + (body == null ? "none" : "hidden") + "]";
     }
 }

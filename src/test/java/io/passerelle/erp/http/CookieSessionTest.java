@@ -68,6 +68,16 @@ class CookieSessionTest {
     }
 
     @Test
+    void whatASessionSendsIsNotShownWhenPrinted() {
+        RestRequest signIn = RestRequest.post("/auth/login", "application/json", "{\"name\":\"u\",\"password\":\"hunter2\"}")
+                .withHeaders(Map.of("Cookie", "ASP.NET_SessionId=s1"));
+        assertThat(signIn.toString()).isEqualTo("RestRequest[POST /auth/login, headers [Content-Type, Cookie], body hidden]")
+                .doesNotContain("hunter2").doesNotContain("s1");
+        HttpAnswer token = new HttpAnswer(200, "{\"access_token\":\"a1\"}", Map.of("Set-Cookie", java.util.List.of("x=1")));
+        assertThat(token.toString()).doesNotContain("a1").doesNotContain("x=1");
+    }
+
+    @Test
     void aRefusedSignInSaysWhyAndNothingIsSignedOut() {
         RestSession session = session();
         fixture.on("POST", "/auth/login", request -> Response.json(500,
