@@ -83,8 +83,6 @@ public class AcumaticaSource implements InboundSource {
 
     /** Fewer rows than {@code $top} ends the walk: the contract API has no next link. */
     static SourcePage page(JsonNode array, int skip, int pageSize) {
-        return listing("", pageSize).page(NO_ANSWER, array, String.valueOf(skip), pageSize);
+        return listing("", pageSize).page(new HttpAnswer(200, null, Map.of()), array, String.valueOf(skip), pageSize);
     }
-
-    private static final HttpAnswer NO_ANSWER = new HttpAnswer(200, null, Map.of());
 }
