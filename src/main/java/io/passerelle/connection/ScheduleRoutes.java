@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,14 +105,9 @@ public class ScheduleRoutes implements RouteFileListener {
             return;
         }
         for (String routeId : ids) {
-            Route route = camel.getRoute(routeId);
-            if (route == null) {
-                continue;
-            }
             try {
-                camel.getRouteController().stopRoute(routeId);
-                camel.removeRoute(routeId);
-            } catch (Exception e) {
+                RouteTemplates.remove(camel, routeId);
+            } catch (IllegalStateException e) {
                 LOG.error("connection {}: could not remove schedule route {}: {}", connectionId, routeId, e.getMessage());
             }
         }

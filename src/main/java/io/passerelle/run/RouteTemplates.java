@@ -23,6 +23,19 @@ public final class RouteTemplates {
         }
     }
 
+    /** Stops and removes a route made by {@link #add}, if it is there: a transport's, a flow's, a schedule's. */
+    public static void remove(CamelContext camel, String routeId) {
+        if (camel.getRoute(routeId) == null) {
+            return;
+        }
+        try {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not remove route " + routeId, e);
+        }
+    }
+
     private static Model model(CamelContext camel) {
         return camel.getCamelContextExtension().getContextPlugin(Model.class);
     }

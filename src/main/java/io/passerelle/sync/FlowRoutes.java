@@ -96,7 +96,7 @@ public class FlowRoutes implements RouteFileListener {
 
     private Made make(String routeId, Connection connection, InboundFlowSpec spec, String file, String templateId) {
         InboundFlow flow = compile(file, files.definition(file), spec, "direct:" + routeId);
-        remove(routeId);
+        RouteTemplates.remove(camel, routeId);
         try {
             RouteTemplates.add(camel, TemplatedRouteBuilder.builder(camel, templateId)
                     .routeId(routeId)
@@ -110,18 +110,6 @@ public class FlowRoutes implements RouteFileListener {
         made.put(routeId, result);
         LOG.debug("connection {}: flow {} runs {}", connection.id(), spec.name(), file);
         return result;
-    }
-
-    private void remove(String routeId) {
-        if (camel.getRoute(routeId) == null) {
-            return;
-        }
-        try {
-            camel.getRouteController().stopRoute(routeId);
-            camel.removeRoute(routeId);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not remove route " + routeId, e);
-        }
     }
 
     private InboundFlow compile(String file, RouteTemplateDefinition template, InboundFlowSpec spec, String pages) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.erp.avantage.AvantageSession;
+import io.passerelle.run.Futures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class BenchPages {
     }
 
     Page fetchNow(String after, Instant modifiedSince) {
-        return AvantageSession.join(fetch(after, modifiedSince));
+        return Futures.join(fetch(after, modifiedSince));
     }
 
     private Page toPage(JsonNode answer) {

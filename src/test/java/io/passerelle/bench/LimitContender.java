@@ -2,6 +2,7 @@ package io.passerelle.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.erp.avantage.AvantageSession;
+import io.passerelle.run.Futures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -56,7 +57,7 @@ final class LimitContender implements Contender {
             try (PreparedStatement write = connection.prepareStatement(sql)) {
                 CompletableFuture<BenchPages.Page> next = pages.fetch(null, since);
                 while (next != null) {
-                    BenchPages.Page page = AvantageSession.join(next);
+                    BenchPages.Page page = Futures.join(next);
                     next = page.next() == null ? null : pages.fetch(page.next(), since);
                     for (JsonNode item : page.items()) {
                         EmployeeRow.bind(write, item);

@@ -7,13 +7,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * The benchmark itself at a small N: every contender runs every scenario and results.json says so with
  * positive figures, the export scenario included. Nothing about speed is asserted (see README, "Performance").
  */
 class SyncBenchmarkSmokeTest {
+
+    /**
+     * The benchmark's application quiets logging to WARN, and logging is one per JVM: later tests that share an
+     * already started context (and read their log lines) must find it as the test profile left it.
+     */
+    @AfterAll
+    static void loggingAsBefore() {
+        LoggingSystem logging = LoggingSystem.get(SyncBenchmarkSmokeTest.class.getClassLoader());
+        logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
+        logging.setLogLevel("io.passerelle.bench", null);
+    }
 
     @Test
     void everyContenderRunsAndResultsJsonHasPositiveFigures() throws Exception {

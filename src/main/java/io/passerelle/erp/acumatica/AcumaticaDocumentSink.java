@@ -14,6 +14,7 @@ import io.passerelle.export.Preparation;
 import io.passerelle.export.PreparedItem;
 import io.passerelle.idformat.IdFormats;
 import io.passerelle.idformat.IdKind;
+import io.passerelle.run.Causes;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,15 +148,13 @@ public abstract class AcumaticaDocumentSink<T> implements ExportSink<T, Document
         if (failure == null) {
             return new ItemOutcome(key, ExportState.ACCEPTED, null, write.entity() + " " + documentNumber(saved));
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = Causes.unwrap(failure);
         if (cause instanceof AcumaticaException refused && (refused.status() == 422 || refused.status() == 400)) {
             return new ItemOutcome(key, ExportState.REJECTED, REFUSED_BY_ACUMATICA, refused.getMessage());
         }
-        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof ConnectException) {
-                throw new CompletionException(new NotSentException("Acumatica could not be reached: " + c.getMessage(), cause));
-            }
-        }
+        Causes.find(cause, ConnectException.class).ifPresent(refused -> {
+            throw new CompletionException(new NotSentException("Acumatica could not be reached: " + refused.getMessage(), cause));
+        });
         throw new CompletionException(new OutcomeUnknownException("no usable answer from Acumatica: " + cause.getMessage(), cause));
     }
 

@@ -1,35 +1,38 @@
 package io.passerelle.erp.acumatica;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.erp.http.ErrorBodies;
+import io.passerelle.erp.http.HttpAnswer;
+import io.passerelle.erp.http.Refusals;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Turns Acumatica's error bodies into words: the generic error, and 422's entity echoed with errors per field. */
+/**
+ * Acumatica's refusals: the kit's words ({@link ErrorBodies}), and for a 422 the entity echoed with an error on
+ * each field it refused, named by its path.
+ */
 final class AcumaticaErrors {
 
     static final String LOGIN_LIMIT = "API Login Limit";
+    static final Refusals REFUSALS = new Refusals("Acumatica", AcumaticaErrors::refused);
 
     private AcumaticaErrors() {
     }
 
-    static AcumaticaException of(ObjectMapper mapper, String what, HttpAnswer answer) {
-        JsonNode body = parse(mapper, answer.body());
+    static AcumaticaException refused(int status, String message, HttpAnswer answer) {
+        JsonNode body = ErrorBodies.parse(answer.body());
         List<AcumaticaException.FieldError> fields = new ArrayList<>();
         if (body != null && body.isObject()) {
             collect(body, "", fields);
         }
-        String summary = body == null ? null : firstText(body, "exceptionMessage", "message", "error");
-        if (summary == null || summary.isBlank()) {
-            summary = answer.body() == null || answer.body().isBlank() ? "no details" : abbreviate(answer.body());
-        }
         String detail = fields.isEmpty() ? "" : ": " + String.join("; ",
                 fields.stream().map(f -> f.field() + ": " + f.message()).toList());
-        return new AcumaticaException(answer.status(), what + " answered HTTP " + answer.status() + " — " + summary + detail, fields);
+        return new AcumaticaException(status, message + detail, fields);
     }
 
+    /** All of the tenant's API user slots are taken: it is worth waiting for one, as for a 429. */
     static boolean loginLimit(HttpAnswer answer) {
         return answer.body() != null && answer.body().contains(LOGIN_LIMIT);
     }
@@ -52,27 +55,5 @@ final class AcumaticaErrors {
                 collect(value, name, fields);
             }
         }
-    }
-
-    private static String firstText(JsonNode body, String... names) {
-        for (String name : names) {
-            if (body.hasNonNull(name) && body.get(name).isTextual() && !body.get(name).asText().isBlank()) {
-                return body.get(name).asText();
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode parse(ObjectMapper mapper, String body) {
-        try {
-            return body == null || body.isBlank() ? null : mapper.readTree(body);
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 }

@@ -1,6 +1,5 @@
 package io.passerelle.erp.acumatica;
 
-import io.passerelle.run.Causes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.connection.Connection;
@@ -15,7 +14,9 @@ import io.passerelle.document.InvoiceLine;
 import io.passerelle.document.InvoiceTerms;
 import io.passerelle.erp.ErpDescriptor;
 import io.passerelle.erp.ErpModule;
+import io.passerelle.erp.http.RestTransport;
 import io.passerelle.export.OutboundFlow;
+import io.passerelle.run.Causes;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
 import java.net.ConnectException;
@@ -95,7 +96,7 @@ public class AcumaticaModule extends ErpModule {
     public ConnectionTestResult test(Connection connection, Endpoint endpoint) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("url", endpoint.url());
-        AcumaticaTransport transport;
+        RestTransport transport;
         try {
             transport = transports.probe(connection, endpoint);
         } catch (IllegalArgumentException e) {

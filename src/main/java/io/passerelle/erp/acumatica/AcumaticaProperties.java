@@ -4,15 +4,16 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param connectTimeout        TCP connect limit
- * @param responseTimeout       how long one call may wait for its answer; then its outcome is unknown
- * @param pageSize              {@code $top} of a list call
- * @param maxAttempts           attempts of one call while Acumatica answers 429 or "API Login Limit"
+ * @param connectTimeout         TCP connect limit
+ * @param responseTimeout        how long one call may wait for its answer; then its outcome is unknown
+ * @param pageSize               {@code $top} of a list call: the default {@code pageSize} of Acumatica's route files
+ * @param maxAttempts            answers of one call while Acumatica answers 429, 503 or "API Login Limit"
  * @param defaultEndpointVersion the contract version when the connection's options do not name one
+ * @param maxWait                how long one call may wait in all for a busy Acumatica before its run fails
  */
 @ConfigurationProperties("passerelle.acumatica")
 public record AcumaticaProperties(Duration connectTimeout, Duration responseTimeout, Integer pageSize,
-        Integer maxAttempts, String defaultEndpointVersion) {
+        Integer maxAttempts, String defaultEndpointVersion, Duration maxWait) {
 
     public AcumaticaProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
@@ -20,5 +21,6 @@ public record AcumaticaProperties(Duration connectTimeout, Duration responseTime
         pageSize = pageSize == null ? 500 : Math.max(1, pageSize);
         maxAttempts = maxAttempts == null ? 5 : Math.max(1, maxAttempts);
         defaultEndpointVersion = defaultEndpointVersion == null ? "24.200.001" : defaultEndpointVersion;
+        maxWait = maxWait == null ? Duration.ofMinutes(2) : maxWait;
     }
 }

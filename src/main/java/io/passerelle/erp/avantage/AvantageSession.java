@@ -1,9 +1,10 @@
 package io.passerelle.erp.avantage;
 
-import io.passerelle.run.Causes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.passerelle.run.Causes;
+import io.passerelle.run.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -36,11 +37,11 @@ public class AvantageSession {
 
     /** Logs in and waits: the LOGIN answer (token, company). */
     public JsonNode login() {
-        return join(currentLogin(null));
+        return Futures.join(currentLogin(null));
     }
 
     public JsonNode ping() {
-        return join(send(request("PING"), 1));
+        return Futures.join(send(request("PING"), 1));
     }
 
     /** Sends {@code op} with {@code fields} and the session's token. */
@@ -104,16 +105,4 @@ public class AvantageSession {
         return Causes.unwrap(failure) instanceof AvantageErrorException refused ? refused.code() : "";
     }
 
-    /** Waits for an answer, rethrowing the connector's own exception rather than a wrapper. */
-    public static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Avantage");
-        } catch (ExecutionException e) {
-            Throwable cause = Causes.unwrap(e);
-            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package io.passerelle.erp.avantage;
 
-import io.passerelle.run.Causes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +11,8 @@ import io.passerelle.export.ExportState;
 import io.passerelle.export.ItemOutcome;
 import io.passerelle.export.NotSentException;
 import io.passerelle.export.OutcomeUnknownException;
+import io.passerelle.run.Causes;
+import io.passerelle.run.Futures;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ public class AvantageTimesheets {
             ObjectNode request = mapper.createObjectNode();
             ArrayNode ids = request.putArray("lineIds");
             lineIds.subList(from, Math.min(lineIds.size(), from + MAX_LINES)).forEach(ids::add);
-            JsonNode answer = AvantageSession.join(session.call("GET_TIMESHEET_LINES", request));
+            JsonNode answer = Futures.join(session.call("GET_TIMESHEET_LINES", request));
             answer.path("lines").forEach(line -> held.add(line.path("lineId").asText()));
         }
         return held;

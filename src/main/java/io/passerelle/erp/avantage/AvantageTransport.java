@@ -1,12 +1,12 @@
 package io.passerelle.erp.avantage;
 
-import io.passerelle.run.Causes;
-import io.passerelle.run.RouteTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.erp.avantage.codec.MainTcpCodec;
 import io.passerelle.erp.avantage.codec.MainTcpException;
 import io.passerelle.erp.avantage.codec.PipelinedCorrelationManager;
+import io.passerelle.run.Causes;
+import io.passerelle.run.RouteTemplates;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -90,11 +90,6 @@ public final class AvantageTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            camel.getRouteController().stopRoute(routeId);
-            camel.removeRoute(routeId);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not remove route " + routeId, e);
-        }
+        RouteTemplates.remove(camel, routeId);
     }
 }

@@ -137,8 +137,8 @@ class AcumaticaSyncTest {
                 exchange.getIn().setHeader(org.apache.camel.Exchange.HTTP_URI, "http://127.0.0.1:1/elsewhere");
                 exchange.getIn().setHeader(org.apache.camel.Exchange.HTTP_PATH, "/entity/Default/24.200.001/Bill");
                 exchange.getIn().setHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, 500);
-                exchange.getIn().setHeader(AcumaticaHttpRoutes.METHOD, "GET");
-                exchange.getIn().setHeader(AcumaticaHttpRoutes.PATH, "/entity");
+                exchange.getIn().setHeader(io.passerelle.erp.http.RestHttpRoutes.METHOD, "GET");
+                exchange.getIn().setHeader(io.passerelle.erp.http.RestHttpRoutes.PATH, "/entity");
             });
             assertThat(answer.getException()).as("went to the connection's instance, not the stale URI").isNull();
             assertThat(answer.getMessage().getHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, Integer.class))

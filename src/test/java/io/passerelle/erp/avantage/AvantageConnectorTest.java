@@ -9,6 +9,7 @@ import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.Endpoint;
+import io.passerelle.run.Futures;
 import io.passerelle.run.RunErrorView;
 import io.passerelle.run.RunHistory;
 import io.passerelle.run.RunView;
@@ -151,7 +152,7 @@ class AvantageConnectorTest {
                     .whenComplete((answer, failure) -> arrival.add(entity)));
         }
         for (int i = 0; i < sent.size(); i++) {
-            JsonNode items = AvantageSession.join(answers.get(i)).get("items");
+            JsonNode items = Futures.join(answers.get(i)).get("items");
             assertThat(items).isNotEmpty();
             AvantageEntity entity = sent.get(i);
             String field = fieldOnlyThisEntityHas.get(entity);
@@ -166,7 +167,7 @@ class AvantageConnectorTest {
         session.login();
         long loginsBefore = simulator.counters().requests("LOGIN");
         simulator.expireAllTokens();
-        JsonNode answer = AvantageSession.join(session.call("LIST", mapper.createObjectNode().put("entity", "TRADE")));
+        JsonNode answer = Futures.join(session.call("LIST", mapper.createObjectNode().put("entity", "TRADE")));
         assertThat(answer.get("items")).isNotEmpty();
         assertThat(simulator.counters().requests("LOGIN")).isEqualTo(loginsBefore + 1);
     }
