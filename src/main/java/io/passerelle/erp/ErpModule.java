@@ -1,7 +1,9 @@
 package io.passerelle.erp;
 
 import io.passerelle.connection.Connection;
+import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.CredentialKey;
+import io.passerelle.connection.Endpoint;
 import io.passerelle.connection.ErpConnector;
 import io.passerelle.connection.ErpOption;
 import io.passerelle.export.OutboundFlow;
@@ -9,6 +11,7 @@ import io.passerelle.export.OutboundSource;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.InboundSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,9 +24,17 @@ import java.util.Set;
 public abstract class ErpModule implements ErpConnector, InboundSource, OutboundSource {
 
     private final ErpDescriptor descriptor;
+    private final List<InboundFlowSpec> inbound;
+    private final List<OutboundFlow<?, ?>> outbound;
 
-    protected ErpModule(ErpDescriptor descriptor) {
+    /**
+     * @param inbound  dependencies first: {@code sync/all} runs them in this order (projects before their tasks)
+     * @param outbound none when the ERP only feeds the platform
+     */
+    protected ErpModule(ErpDescriptor descriptor, List<InboundFlowSpec> inbound, List<OutboundFlow<?, ?>> outbound) {
         this.descriptor = descriptor;
+        this.inbound = List.copyOf(inbound);
+        this.outbound = List.copyOf(outbound);
     }
 
     @Override
@@ -66,9 +77,20 @@ public abstract class ErpModule implements ErpConnector, InboundSource, Outbound
         return outbound().stream().map(OutboundFlow::name).toList();
     }
 
-    /** None unless the ERP takes data from the platform. */
     @Override
-    public List<OutboundFlow<?, ?>> outbound() {
-        return List.of();
+    public final List<InboundFlowSpec> inbound() {
+        return inbound;
+    }
+
+    @Override
+    public final List<OutboundFlow<?, ?>> outbound() {
+        return outbound;
+    }
+
+    /** A connection test's answer: {@code kind} ({@code ok}, {@code refused}, {@code bad-credentials} …) goes with the details. */
+    protected static ConnectionTestResult testResult(boolean ok, Endpoint endpoint, String kind, String message,
+            Map<String, Object> details) {
+        details.put("result", kind);
+        return new ConnectionTestResult(ok, endpoint.name(), message, details);
     }
 }

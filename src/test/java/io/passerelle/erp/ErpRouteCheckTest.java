@@ -172,12 +172,7 @@ class ErpRouteCheckTest {
     private static final class TestModule extends ErpModule {
         TestModule() {
             super(new ErpDescriptor("test", "a test ERP", Set.of("https"), List.of(CredentialKey.required("key", "k", true)),
-                    List.of()));
-        }
-
-        @Override
-        public List<InboundFlowSpec> inbound() {
-            return List.of(PROJECTS);
+                    List.of()), List.of(PROJECTS), List.of());
         }
 
         @Override

@@ -62,34 +62,22 @@ public class AcumaticaModule extends ErpModule {
 
     private final AcumaticaTransports transports;
     private final AcumaticaSource source;
-    private final List<OutboundFlow<?, ?>> outbound;
 
     public AcumaticaModule(AcumaticaTransports transports,
             DocumentSource<CommitmentTerms, CommitmentLine> commitments, AcumaticaCommitmentSink subcontracts,
             DocumentSource<InvoiceTerms, InvoiceLine> invoices, AcumaticaBillSink bills) {
-        super(DESCRIPTOR);
-        this.transports = transports;
-        this.source = new AcumaticaSource(transports);
-        this.outbound = List.of(
+        super(DESCRIPTOR, FLOWS, List.of(
                 // commitments an accounting approver accepted (or the connection auto-accepts) → Subcontract / PurchaseOrder
                 new OutboundFlow<>(ERP, "commitments", commitments, subcontracts),
                 // accepted subcontractor invoices → Bill on hold
-                new OutboundFlow<>(ERP, "invoices", invoices, bills));
-    }
-
-    @Override
-    public List<InboundFlowSpec> inbound() {
-        return FLOWS;
+                new OutboundFlow<>(ERP, "invoices", invoices, bills)));
+        this.transports = transports;
+        this.source = new AcumaticaSource(transports);
     }
 
     @Override
     public SourceSession open(Connection connection) {
         return source.open(connection);
-    }
-
-    @Override
-    public List<OutboundFlow<?, ?>> outbound() {
-        return outbound;
     }
 
     @Override
@@ -100,17 +88,17 @@ public class AcumaticaModule extends ErpModule {
         try {
             transport = transports.probe(connection, endpoint);
         } catch (IllegalArgumentException e) {
-            return result(false, endpoint, "configuration", e.getMessage(), details);
+            return testResult(false, endpoint, "configuration", e.getMessage(), details);
         }
         try (transport; AcumaticaSession session = transports.session(connection, transport)) {
             session.signIn();
             JsonNode version = session.version();
             details.put("version", version.path("version"));
             details.put("signIn", session.oauth() ? "oauth2" : "cookie");
-            return result(true, endpoint, "ok", "signed in to Acumatica as '" + connection.credential("user")
+            return testResult(true, endpoint, "ok", "signed in to Acumatica as '" + connection.credential("user")
                     + "' and out again", details);
         } catch (RuntimeException e) {
-            return result(false, endpoint, kind(e), message(e), details);
+            return testResult(false, endpoint, kind(e), message(e), details);
         }
     }
 
@@ -141,11 +129,5 @@ public class AcumaticaModule extends ErpModule {
             case "login-limit" -> "Acumatica refused the sign-in: all of the tenant's API user slots are in use (API Login Limit)";
             default -> failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         };
-    }
-
-    private static ConnectionTestResult result(boolean ok, Endpoint endpoint, String kind, String message,
-            Map<String, Object> details) {
-        details.put("result", kind);
-        return new ConnectionTestResult(ok, endpoint.name(), message, details);
     }
 }

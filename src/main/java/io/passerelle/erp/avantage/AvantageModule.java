@@ -1,6 +1,5 @@
 package io.passerelle.erp.avantage;
 
-import io.passerelle.run.Causes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.canonical.CanonicalEntity;
@@ -16,6 +15,7 @@ import io.passerelle.erp.avantage.codec.GreetingTimeoutException;
 import io.passerelle.erp.avantage.codec.MainTcpException;
 import io.passerelle.erp.avantage.codec.NotAvantageServerException;
 import io.passerelle.export.OutboundFlow;
+import io.passerelle.run.Causes;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
 import io.passerelle.timesheet.TimesheetLineSource;
@@ -57,30 +57,18 @@ public class AvantageModule extends ErpModule {
 
     private final AvantageTransports transports;
     private final AvantageSource source;
-    private final List<OutboundFlow<?, ?>> outbound;
 
     public AvantageModule(AvantageTransports transports, ObjectMapper mapper, TimesheetLineSource lines,
             AvantageTimesheetSink timesheets) {
-        super(DESCRIPTOR);
+        // validated and frozen timesheet lines to Avantage's Timesheet management
+        super(DESCRIPTOR, FLOWS, List.of(new OutboundFlow<>(ERP, "timesheets", lines, timesheets)));
         this.transports = transports;
         this.source = new AvantageSource(transports, mapper);
-        this.outbound = List.of(new OutboundFlow<>(ERP, "timesheets", lines, timesheets));
-    }
-
-    @Override
-    public List<InboundFlowSpec> inbound() {
-        return FLOWS;
     }
 
     @Override
     public SourceSession open(Connection connection) {
         return source.open(connection);
-    }
-
-    /** Validated and frozen timesheet lines to Avantage's Timesheet management. */
-    @Override
-    public List<OutboundFlow<?, ?>> outbound() {
-        return outbound;
     }
 
     @Override
@@ -91,7 +79,7 @@ public class AvantageModule extends ErpModule {
         try {
             transport = transports.probe(connection, endpoint);
         } catch (IllegalArgumentException e) {
-            return result(false, endpoint, "configuration", e.getMessage(), details);
+            return testResult(false, endpoint, "configuration", e.getMessage(), details);
         }
         try (transport) {
             AvantageSession session = transports.session(connection, transport);
@@ -99,10 +87,10 @@ public class AvantageModule extends ErpModule {
             details.put("serverTime", pong.path("serverTime").asText(null));
             JsonNode login = session.login();
             details.put("company", login.path("company"));
-            return result(true, endpoint, "ok", "reached Avantage and logged in as '" + connection.credential("user") + "'", details);
+            return testResult(true, endpoint, "ok", "reached Avantage and logged in as '" + connection.credential("user") + "'", details);
         } catch (RuntimeException e) {
             Failure failure = classify(e);
-            return result(false, endpoint, failure.kind(), failure.message(), details);
+            return testResult(false, endpoint, failure.kind(), failure.message(), details);
         }
     }
 
@@ -144,11 +132,5 @@ public class AvantageModule extends ErpModule {
         }
         String message = failure.getMessage();
         return new Failure("error", message == null ? failure.getClass().getSimpleName() : message);
-    }
-
-    private static ConnectionTestResult result(boolean ok, Endpoint endpoint, String kind, String message,
-            Map<String, Object> details) {
-        details.put("result", kind);
-        return new ConnectionTestResult(ok, endpoint.name(), message, details);
     }
 }
