@@ -39,7 +39,7 @@ public record Connection(
         return credentials.get(key);
     }
 
-    /** The option in which a connection names, per inbound flow, a route file of its own. */
+    /** The option in which a connection names, per flow, a route file of its own. */
     public static final String ROUTES_OPTION = "routes";
 
     /** The route file this connection runs for the flow instead of its ERP's ({@code options.routes.<flow>}), if any. */

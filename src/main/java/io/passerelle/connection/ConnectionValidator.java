@@ -1,9 +1,10 @@
 package io.passerelle.connection;
 
+import io.passerelle.request.TypeProblems;
+import io.passerelle.routes.RouteFileCheck;
+import io.passerelle.routes.RouteFileException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import io.passerelle.routes.RouteFileException;
-import io.passerelle.routes.RouteFileCheck;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import io.passerelle.request.TypeProblems;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -191,7 +190,7 @@ public class ConnectionValidator {
     }
 
     /**
-     * {@code options.routes}: per inbound flow, a route file below the routes folder that the connection runs instead
+     * {@code options.routes}: per flow, a route file below the routes folder that the connection runs instead
      * of its ERP's. The file must exist and parse now; a broken edit later is refused by the reload and the flow
      * goes on with the version that worked.
      */
@@ -208,9 +207,10 @@ public class ConnectionValidator {
         byFlow.forEach((flow, file) -> {
             String field = "options." + Connection.ROUTES_OPTION + "." + flow;
             connector.ifPresent(c -> {
-                if (!c.inboundFlows().contains(String.valueOf(flow))) {
-                    problems.add(new FieldProblem(field, "not an inbound flow of " + c.erp() + "; inbound flows: "
-                            + String.join(", ", c.inboundFlows())));
+                List<String> flows = new ArrayList<>(c.inboundFlows());
+                flows.addAll(c.outboundFlows());
+                if (!flows.contains(String.valueOf(flow))) {
+                    problems.add(new FieldProblem(field, "not a flow of " + c.erp() + "; flows: " + String.join(", ", flows)));
                 }
             });
             if (!(file instanceof String name) || name.isBlank()) {

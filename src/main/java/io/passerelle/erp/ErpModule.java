@@ -56,7 +56,7 @@ public abstract class ErpModule implements ErpConnector, InboundSource, Outbound
     @Override
     public final List<ErpOption> options() {
         List<ErpOption> options = new java.util.ArrayList<>(descriptor.options());
-        options.add(new ErpOption(Connection.ROUTES_OPTION, "per inbound flow, a route file below routes/ that this "
+        options.add(new ErpOption(Connection.ROUTES_OPTION, "per flow, a route file below routes/ that this "
                 + "connection runs instead of routes/" + erp() + "/<flow>.camel.yaml, e.g. "
                 + "{\"vendors\": \"custom/acme-vendors.camel.yaml\"}", null));
         return options;

@@ -1,5 +1,7 @@
 package io.passerelle.erp;
 
+import io.passerelle.export.OutboundFlow;
+import io.passerelle.export.OutboundRoutes;
 import io.passerelle.routes.RouteFileException;
 import io.passerelle.routes.RouteFiles;
 import io.passerelle.sync.FlowRoutes;
@@ -10,7 +12,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, every ERP module's flows against the route files: each inbound flow has its
+ * At start-up, every ERP module's flows against the route files: each flow, inbound or outbound, has its
  * {@code routes/<erp>/<flow>.camel.yaml}, which parses and whose parameters are right, and no file in an ERP's
  * folder names a flow the module does not declare (a typo there would otherwise be a flow that never runs).
  * Anything wrong stops the start, every problem named.
@@ -21,11 +23,13 @@ class ErpRouteCheck implements SmartInitializingSingleton {
     private final List<ErpModule> modules;
     private final RouteFiles files;
     private final FlowRoutes flows;
+    private final OutboundRoutes outbound;
 
-    ErpRouteCheck(List<ErpModule> modules, RouteFiles files, FlowRoutes flows) {
+    ErpRouteCheck(List<ErpModule> modules, RouteFiles files, FlowRoutes flows, OutboundRoutes outbound) {
         this.modules = modules;
         this.files = files;
         this.flows = flows;
+        this.outbound = outbound;
     }
 
     @Override
@@ -45,6 +49,13 @@ class ErpRouteCheck implements SmartInitializingSingleton {
         for (InboundFlowSpec spec : module.inbound()) {
             try {
                 flows.check(module.erp() + "/" + spec.name() + RouteFiles.SUFFIX, spec);
+            } catch (RouteFileException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        for (OutboundFlow<?, ?> flow : module.outbound()) {
+            try {
+                outbound.check(module.erp() + "/" + flow.name() + RouteFiles.SUFFIX, flow);
             } catch (RouteFileException e) {
                 problems.add(e.getMessage());
             }

@@ -68,12 +68,22 @@ public class ExportEngine {
      * hold for them as for any run (asked about first when in doubt, never resent once delivered).
      */
     public <T, P> void run(long runId, Connection connection, OutboundFlow<T, P> flow, RetryScope scope) {
+        run(runId, connection, flow, scope, flow.sink().batchSize());
+    }
+
+    /** A job as its flow's route gives it: with the route file's batch size. */
+    public void run(ExportJob job) {
+        run(job.runId(), job.connection(), job.flow(), job.scope(),
+                job.batchSize() > 0 ? job.batchSize() : job.flow().sink().batchSize());
+    }
+
+    private <T, P> void run(long runId, Connection connection, OutboundFlow<T, P> flow, RetryScope scope, int batchSize) {
         runs.started(runId);
         ExportCounts counts = new ExportCounts();
         String message = null;
         RuntimeException failure = null;
         try (ExportSink.Session<T, P> session = flow.sink().open(connection)) {
-            new Run<>(runId, connection, flow, session, counts, scope).execute();
+            new Run<>(runId, connection, flow, session, counts, scope, batchSize).execute();
         } catch (RuntimeException e) {
             message = FailureMessages.describe(e);
             failure = e;
@@ -96,9 +106,10 @@ public class ExportEngine {
         private final ExportCounts counts;
         private final String kind;
         private final RetryScope scope;
+        private final int batchSize;
 
         Run(long runId, Connection connection, OutboundFlow<T, P> flow, ExportSink.Session<T, P> session,
-                ExportCounts counts, RetryScope scope) {
+                ExportCounts counts, RetryScope scope, int batchSize) {
             this.runId = runId;
             this.connectionId = connection.id();
             this.connection = connection;
@@ -107,6 +118,7 @@ public class ExportEngine {
             this.counts = counts;
             this.kind = flow.source().kind();
             this.scope = scope;
+            this.batchSize = batchSize;
         }
 
         /** The next page of candidates is read on a worker while this one is sent: pages are disjoint by key. */
@@ -227,7 +239,7 @@ public class ExportEngine {
         private void send(Prepared<T, P> prepared) {
             List<PreparedItem<P>> ready = prepared.ready();
             Deque<InFlight<P>> inFlight = new ArrayDeque<>();
-            int size = flow.sink().batchSize();
+            int size = batchSize;
             NotSentException notSent = null;
             for (int from = 0; from < ready.size() && notSent == null; from += size) {
                 List<PreparedItem<P>> batch = ready.subList(from, Math.min(ready.size(), from + size));

@@ -11,7 +11,10 @@ import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.CredentialKey;
 import io.passerelle.connection.Endpoint;
+import io.passerelle.export.OutboundRoutes;
+import io.passerelle.routes.ConnectionRoutes;
 import io.passerelle.routes.RouteFileException;
+import io.passerelle.routes.RouteFileListener;
 import io.passerelle.routes.RouteFiles;
 import io.passerelle.routes.RouteProperties;
 import io.passerelle.sync.FlowRoutes;
@@ -50,6 +53,7 @@ class ErpRouteCheckTest {
 
     private DefaultCamelContext camel;
     private RouteFiles files;
+    private ConnectionRoutes connectionRoutes;
     private FlowRoutes flows;
 
     @BeforeEach
@@ -57,8 +61,9 @@ class ErpRouteCheckTest {
         camel = new DefaultCamelContext();
         camel.start();
         files = new RouteFiles(camel, new RouteProperties(routes.toString(), Duration.ofHours(1)),
-                new StaticListableBeanFactory().getBeanProvider(io.passerelle.routes.RouteFileListener.class));
-        flows = new FlowRoutes(camel, files, JSON, new SyncProperties(null));
+                new StaticListableBeanFactory().getBeanProvider(RouteFileListener.class));
+        connectionRoutes = new ConnectionRoutes(camel, files);
+        flows = new FlowRoutes(camel, connectionRoutes, JSON, new SyncProperties(null));
     }
 
     @AfterEach
@@ -70,19 +75,19 @@ class ErpRouteCheckTest {
     @Test
     void aModuleWhoseFlowsAllHaveGoodFilesPasses() throws IOException {
         write("test/projects.camel.yaml", flowFile("true", "{}", "projects"));
-        assertThat(new ErpRouteCheck(List.of(), files, flows).check(new TestModule())).isEmpty();
+        assertThat(check().check(new TestModule())).isEmpty();
     }
 
     @Test
     void aMissingFileAFileNamingNoFlowAndAWrongTableAreAllNamed() throws IOException {
         write("test/projets.camel.yaml", flowFile("true", "{}", "projects"));
-        List<String> problems = new ErpRouteCheck(List.of(), files, flows).check(new TestModule());
+        List<String> problems = check().check(new TestModule());
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).startsWith("test/projects.camel.yaml: no such route file");
         assertThat(problems.get(1)).isEqualTo("test/projets.camel.yaml: 'projets' is not a flow of test; its flows: projects");
 
         write("test/projects.camel.yaml", flowFile("true", "{}", "vendors"));
-        assertThat(new ErpRouteCheck(List.of(), files, flows).check(new TestModule()).get(0))
+        assertThat(check().check(new TestModule()).get(0))
                 .isEqualTo("test/projects.camel.yaml: canonicalEntity is 'vendors', but flow 'projects' writes projects");
     }
 
@@ -136,6 +141,49 @@ class ErpRouteCheckTest {
             assertThat(error.message()).startsWith("custom field 'site' failed on this item: ");
         });
         assertThat(camel.getRoute("flow-test-1-projects")).as("one route per connection and flow").isNotNull();
+    }
+
+    @Test
+    void anOutboundFlowsBatchSizeIsBoundedByWhatTheErpTakesInOneCall() throws IOException {
+        io.passerelle.export.ExportSink<Object, Object> sink = new io.passerelle.export.ExportSink<>() {
+            @Override
+            public int batchSize() {
+                return 10;
+            }
+
+            @Override
+            public Session<Object, Object> open(Connection connection) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        var lines = new io.passerelle.export.OutboundFlow<>("test", "lines", null, sink);
+        OutboundRoutes outbound = new OutboundRoutes(connectionRoutes);
+        write("test/lines.camel.yaml", outboundFile("5"));
+        outbound.check("test/lines.camel.yaml", lines);
+        write("test/lines.camel.yaml", outboundFile("50"));
+        assertThatThrownBy(() -> outbound.check("test/lines.camel.yaml", lines)).hasMessage("test/lines.camel.yaml: "
+                + "batchSize must be a whole number from 1 to 10 (what test takes in one call for lines), was '50'");
+    }
+
+    private static String outboundFile(String batchSize) {
+        return """
+                - routeTemplate:
+                    id: test-lines
+                    parameters:
+                      - name: connectionId
+                      - name: run
+                      - name: batchSize
+                        defaultValue: "%s"
+                    route:
+                      from:
+                        uri: "direct:{{run}}"
+                        steps:
+                          - log: "run"
+                """.formatted(batchSize);
+    }
+
+    private ErpRouteCheck check() {
+        return new ErpRouteCheck(List.of(), files, flows, new OutboundRoutes(connectionRoutes));
     }
 
     private void write(String file, String text) throws IOException {
