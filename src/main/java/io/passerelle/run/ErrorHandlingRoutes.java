@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * <li>{@link #LOG_AND_CONTINUE}, for the routes that start runs: run-level failures are recorded by the engine
  * itself; what reaches here is a failure to start or record a run, which is logged without a stack trace for
  * operators and never retried blindly (a retry could double a write).</li>
- * <li>{@link #FAIL_TO_CALLER}, for the ERP transports: a failed request (refused, wrong key, cut) goes back to
+ * <li>{@link #FAIL_TO_CALLER}, for the ERP transports and the flows' routes (route files name it): a failed request (refused, wrong key, cut) goes back to
  * the caller, which fails its run in words and logs that once, with the run's id. Camel's default error handler
  * would log it too, as a stack dump of Netty frames that names no run; with {@code logExhausted(false)} it still
  * logs its "Failed delivery … Exhausted" block with the message history, so the transports have none.</li>
