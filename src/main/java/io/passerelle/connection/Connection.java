@@ -42,6 +42,11 @@ public record Connection(
     /** The option in which a connection names, per flow, a route file of its own. */
     public static final String ROUTES_OPTION = "routes";
 
+    /** The route file this connection runs for the flow: its own when it names one, else its ERP's. */
+    public String routeFileFor(String flow) {
+        return routeFile(flow).orElse(io.passerelle.routes.RouteFiles.flowFile(erp, flow));
+    }
+
     /** The route file this connection runs for the flow instead of its ERP's ({@code options.routes.<flow>}), if any. */
     public java.util.Optional<String> routeFile(String flow) {
         Object routes = options == null ? null : options.get(ROUTES_OPTION);

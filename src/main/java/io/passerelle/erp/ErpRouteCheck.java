@@ -48,14 +48,14 @@ class ErpRouteCheck implements SmartInitializingSingleton {
         List<String> problems = new ArrayList<>();
         for (InboundFlowSpec spec : module.inbound()) {
             try {
-                flows.check(module.erp() + "/" + spec.name() + RouteFiles.SUFFIX, spec);
+                flows.check(RouteFiles.flowFile(module.erp(), spec.name()), spec);
             } catch (RouteFileException e) {
                 problems.add(e.getMessage());
             }
         }
         for (OutboundFlow<?, ?> flow : module.outbound()) {
             try {
-                outbound.check(module.erp() + "/" + flow.name() + RouteFiles.SUFFIX, flow);
+                outbound.check(RouteFiles.flowFile(module.erp(), flow.name()), flow);
             } catch (RouteFileException e) {
                 problems.add(e.getMessage());
             }

@@ -3,7 +3,6 @@ package io.passerelle.export;
 import io.passerelle.connection.Connection;
 import io.passerelle.routes.ConnectionRoutes;
 import io.passerelle.routes.RouteFileException;
-import io.passerelle.routes.RouteFiles;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +26,8 @@ public class OutboundRoutes {
 
     /** @throws RouteFileException when the flow's file is missing, does not parse, or its parameters are wrong */
     public OutboundRoute resolve(Connection connection, OutboundFlow<?, ?> flow) {
-        String file = connection.routeFile(flow.name()).orElse(connection.erp() + "/" + flow.name() + RouteFiles.SUFFIX);
-        return routes.resolve("flow-" + connection.id() + "-" + flow.name(), connection.id(), connection, file, "run",
+        return routes.resolve("flow-" + connection.id() + "-" + flow.name(), connection.id(), connection,
+                connection.routeFileFor(flow.name()), "run",
                 (parameters, run) -> compile(parameters, flow, run));
     }
 

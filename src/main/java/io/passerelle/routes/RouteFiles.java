@@ -68,6 +68,11 @@ public class RouteFiles implements RouteFileCheck, AutoCloseable {
         watcher.scheduleWithFixedDelay(this::reloadChanged, interval, interval, TimeUnit.MILLISECONDS);
     }
 
+    /** The packaged route file of an ERP's flow: {@code acumatica/vendors.camel.yaml}. */
+    public static String flowFile(String erp, String flow) {
+        return erp + "/" + flow + SUFFIX;
+    }
+
     /** What a file's template is registered under in Camel: {@code acumatica/projects.camel.yaml} → {@code acumatica/projects}. */
     public static String templateId(String file) {
         return file.substring(0, file.length() - SUFFIX.length());

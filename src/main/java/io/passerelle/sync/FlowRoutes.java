@@ -6,7 +6,6 @@ import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionChanged;
 import io.passerelle.routes.ConnectionRoutes;
 import io.passerelle.routes.RouteFileException;
-import io.passerelle.routes.RouteFiles;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.springframework.context.event.EventListener;
@@ -36,11 +35,6 @@ public class FlowRoutes {
         this.properties = properties;
     }
 
-    /** The route file a connection's flow runs: its own when it names one, else the ERP's. */
-    public static String fileFor(Connection connection, String flow) {
-        return connection.routeFile(flow).orElse(connection.erp() + "/" + flow + RouteFiles.SUFFIX);
-    }
-
     /**
      * The connection's flow, its route made (or remade, if its file or the connection changed) first.
      *
@@ -48,7 +42,7 @@ public class FlowRoutes {
      */
     public InboundFlow resolve(Connection connection, InboundFlowSpec spec) {
         return routes.resolve("flow-" + connection.id() + "-" + spec.name(), connection.id(), connection,
-                fileFor(connection, spec.name()), "pages", (parameters, pages) -> compile(parameters, spec, pages));
+                connection.routeFileFor(spec.name()), "pages", (parameters, pages) -> compile(parameters, spec, pages));
     }
 
     /** Checks a file as a flow's route file (it parses, its parameters are right), making nothing. */
