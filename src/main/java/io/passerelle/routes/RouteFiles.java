@@ -165,11 +165,6 @@ public class RouteFiles implements RouteFileCheck, AutoCloseable {
         }).toList();
     }
 
-    /** Files whose last change was refused, by file; they run their previous version. */
-    public Map<String, RouteFileException> refused() {
-        return Map.copyOf(refused);
-    }
-
     /** Checks every loaded file once; the watcher calls it, and tests may call it to not wait for the interval. */
     public synchronized void reloadChanged() {
         for (Map.Entry<String, Loaded> entry : loaded.entrySet()) {

@@ -46,7 +46,7 @@ public final class Causes {
     }
 
     /** The innermost cause. */
-    public static Throwable root(Throwable failure) {
+    private static Throwable root(Throwable failure) {
         Throwable root = failure;
         while (next(root) != null) {
             root = next(root);

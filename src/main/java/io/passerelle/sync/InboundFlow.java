@@ -12,7 +12,7 @@ import io.passerelle.canonical.RecordMapper;
 public record InboundFlow(String name, String remoteEntity, CanonicalEntity entity, RecordMapper mapper, int pageSize,
         ItemFilter filter, CustomFields customFields, String pages) {
 
-    public static final int DEFAULT_PAGE_SIZE = 1000;
+    static final int DEFAULT_PAGE_SIZE = 1000;
 
     /** A flow with no route: every item, no custom fields, the default page size. */
     public InboundFlow(String name, String remoteEntity, CanonicalEntity entity, RecordMapper mapper) {
