@@ -170,6 +170,7 @@ public final class AbacusSimulator implements AutoCloseable {
         if (properties.tooManyRequestsEvery() > 0) {
             faults.tooManyRequestsEvery(properties.tooManyRequestsEvery(), properties.retryAfter());
         }
+        faults.delayAll(properties.delay());
     }
 
     // ---- authentication -------------------------------------------------------------------------------
@@ -211,6 +212,7 @@ public final class AbacusSimulator implements AutoCloseable {
         Sessions.Session session = token == null ? null : sessions.byAccessToken(token);
         if (session != null && (faults.takeTokenExpiry() || wornOut(token))) {
             sessions.close(session);
+            callsByToken.remove(token);
             session = null;
         }
         if (session == null) {
@@ -362,6 +364,11 @@ public final class AbacusSimulator implements AutoCloseable {
             throw AbacusErrors.badRequest("The body must be a ProjectBooking object");
         }
         counters.received(AbacusSet.ProjectBookings.name(), body.deepCopy());
+        // a repeated Id is a conflict whatever the rest of the body says: the first booking stands
+        String sentId = body.path("Id").asText("");
+        if (!sentId.isEmpty() && dataset.booking(sentId) != null) {
+            throw conflict(sentId);
+        }
         List<AbacusErrors.Detail> faultsFound = ProjectBookingRules.check(body, dataset);
         if (!faultsFound.isEmpty()) {
             throw new ErrorAnswer(400, AbacusErrors.body("ValidationFailed", "The entity could not be saved", null,
@@ -375,8 +382,7 @@ public final class AbacusSimulator implements AutoCloseable {
         String id = body.path("Id").asText();
         ObjectNode stored = dataset.storeBooking(body);
         if (stored == null) {
-            throw new ErrorAnswer(409, AbacusErrors.body("Conflict", "An entity with key Id=" + id + " already exists",
-                    "Id", null));
+            throw conflict(id);
         }
         if (faults.takeCutAfterWrite()) {
             return Answer.cutConnection();
@@ -393,6 +399,11 @@ public final class AbacusSimulator implements AutoCloseable {
         out.put("@odata.context", context(request, "ProjectBookings/$entity"));
         out.setAll(stored);
         return Answer.json(201, out, Map.of("Location", location));
+    }
+
+    private static ErrorAnswer conflict(String id) {
+        return new ErrorAnswer(409, AbacusErrors.body("Conflict", "An entity with key Id=" + id + " already exists",
+                "Id", null));
     }
 
     private static boolean prefersMinimal(Request request) {

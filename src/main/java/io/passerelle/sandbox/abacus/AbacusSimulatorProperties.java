@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tooManyRequestsEvery  every n-th API call is answered 429 (0: never), as a per-minute quota does
  * @param retryAfter            the Retry-After of those 429s
  * @param tokenCalls            a token serves this many API calls, then is refused as expired (0: no limit)
+ * @param delay                 every answer waits this long (0: none), as a slow server's do
  */
 @ConfigurationProperties("passerelle.sandbox.abacus")
 public record AbacusSimulatorProperties(
@@ -27,7 +28,8 @@ public record AbacusSimulatorProperties(
         @DefaultValue("600s") Duration tokenTtl,
         @DefaultValue("0") int tooManyRequestsEvery,
         @DefaultValue("1s") Duration retryAfter,
-        @DefaultValue("0") int tokenCalls) {
+        @DefaultValue("0") int tokenCalls,
+        @DefaultValue("0s") Duration delay) {
 
     /** Public on purpose: a demo id for the sandbox only. */
     public static final String DEMO_CLIENT_ID = "passerelle-abaclock";
@@ -47,22 +49,23 @@ public record AbacusSimulatorProperties(
         scopes = scopes == null ? ALL_SCOPES : scopes;
         tokenTtl = tokenTtl == null ? Duration.ofSeconds(600) : tokenTtl;
         retryAfter = retryAfter == null ? Duration.ofSeconds(1) : retryAfter;
+        delay = delay == null ? Duration.ZERO : delay;
     }
 
     /** The packaged defaults, for code that starts a simulator without Spring (tests). */
     public static AbacusSimulatorProperties defaults() {
         return new AbacusSimulatorProperties(true, 0, DEMO_CLIENT_ID, "sandbox-client-secret", "7777", ALL_SCOPES,
-                Duration.ofSeconds(600), 0, Duration.ofSeconds(1), 0);
+                Duration.ofSeconds(600), 0, Duration.ofSeconds(1), 0, Duration.ZERO);
     }
 
     public AbacusSimulatorProperties withScopes(String held) {
         return new AbacusSimulatorProperties(enabled, port, clientId, clientSecret, mandant, held, tokenTtl,
-                tooManyRequestsEvery, retryAfter, tokenCalls);
+                tooManyRequestsEvery, retryAfter, tokenCalls, delay);
     }
 
     public AbacusSimulatorProperties withFaults(int newTooManyRequestsEvery, int newTokenCalls) {
         return new AbacusSimulatorProperties(enabled, port, clientId, clientSecret, mandant, scopes, tokenTtl,
-                newTooManyRequestsEvery, retryAfter, newTokenCalls);
+                newTooManyRequestsEvery, retryAfter, newTokenCalls, delay);
     }
 
     /** Never prints the client secret. */
@@ -71,6 +74,6 @@ public record AbacusSimulatorProperties(
         return "AbacusSimulatorProperties[enabled=" + enabled + ", port=" + port + ", clientId=" + clientId
                 + ", clientSecret=****, mandant=" + mandant + ", scopes=" + scopes + ", tokenTtl=" + tokenTtl
                 + ", tooManyRequestsEvery=" + tooManyRequestsEvery + ", retryAfter=" + retryAfter + ", tokenCalls="
-                + tokenCalls + "]";
+                + tokenCalls + ", delay=" + delay + "]";
     }
 }

@@ -318,6 +318,8 @@ class AbacusSimulatorTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).path("error").path("code").asText()).isEqualTo("Conflict");
         assertThat(json(again).path("error").path("target").asText()).isEqualTo("Id");
+        assertThat(post(token, booking(BOOKING_ID.toUpperCase(), 9999, 26004, 100, "3")).statusCode())
+                .as("a repeat is a conflict even when the rest of it would be refused").isEqualTo(409);
         assertThat(sim.bookings()).hasSize(1);
         assertThat(sim.bookings().get(0).path("EmployeeId").asLong()).isEqualTo(1001);
 
@@ -362,6 +364,15 @@ class AbacusSimulatorTest {
     }
 
     // ---- faults ---------------------------------------------------------------------------------------
+
+    @Test
+    void aSlowAnswerComesAfterItsDelay() throws Exception {
+        String token = token(null);
+        sim.faults().delayNext(Duration.ofMillis(300));
+        long started = System.nanoTime();
+        assertThat(api(token, "Employees(1001)").statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
 
     @Test
     void tooManyRequestsComesWithRetryAfter() throws Exception {
