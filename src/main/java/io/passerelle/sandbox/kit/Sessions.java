@@ -28,6 +28,7 @@ public final class Sessions {
         private final String ticket;
         private final boolean bearer;
         private volatile String accessToken;
+        private volatile String scope = "";
         private Instant lastSeen;
         private Instant expiresAt;
 
@@ -54,6 +55,11 @@ public final class Sessions {
 
         public String accessToken() {
             return accessToken;
+        }
+
+        /** The scope granted to a token session ("" for a cookie session), so that a handler can refuse a call it does not cover. */
+        public String scope() {
+            return scope;
         }
     }
 
@@ -102,6 +108,7 @@ public final class Sessions {
         Instant now = clock.instant();
         takeSlot(now, limit);
         Session s = new Session(randomId(), null, true, now);
+        s.scope = scope;
         issueAccessToken(s, now);
         byId.put(s.id, s);
         return new Issued(s, withRefresh ? newRefreshToken(s, scope) : null, scope);
@@ -125,6 +132,7 @@ public final class Sessions {
                 throw new LimitReached();
             }
             s = new Session(randomId(), null, true, now);
+            s.scope = scope;
             byId.put(s.id, s);
         } else {
             byAccessToken.remove(s.accessToken);

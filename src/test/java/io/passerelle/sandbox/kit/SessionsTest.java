@@ -29,6 +29,14 @@ class SessionsTest {
     }
 
     @Test
+    void aTokenSessionKeepsTheScopeItWasGranted() {
+        Sessions.Issued token = sessions.openTokenSession(Sessions.UNLIMITED, "abacus.entity.employee.read", false);
+        assertThat(sessions.byAccessToken(token.session().accessToken()).scope())
+                .isEqualTo("abacus.entity.employee.read");
+        assertThat(sessions.openCookieSession(Sessions.UNLIMITED).scope()).isEmpty();
+    }
+
+    @Test
     void idleCookieSessionsAndExpiredTokensFreeTheirSlots() {
         Sessions.Session cookie = sessions.openCookieSession(2);
         sessions.openTokenSession(2, "api", true);
