@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.sandbox.kit.Answer;
 import io.passerelle.sandbox.kit.ErrorAnswer;
 import io.passerelle.sandbox.kit.Faults;
-import io.passerelle.sandbox.kit.HttpSimulatorServer;
+import io.passerelle.sandbox.kit.HttpSimulator;
 import io.passerelle.sandbox.kit.ODataNextLinkPaging;
 import io.passerelle.sandbox.kit.Request;
 import io.passerelle.sandbox.kit.RequestCounters;
@@ -43,9 +43,8 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  */
-public final class AbacusSimulator implements AutoCloseable {
+public final class AbacusSimulator extends HttpSimulator {
 
-    public static final String HOST = "127.0.0.1";
     public static final String TOKEN_PATH = "/oauth/oauth2/v1/token";
     public static final String ENTITY_PATH = "/api/entity/v1/mandants/";
     /** Counter kinds besides the entity sets. */
@@ -65,7 +64,6 @@ public final class AbacusSimulator implements AutoCloseable {
     private final RequestCounters counters = new RequestCounters();
     /** API calls served per access token, for {@link AbacusSimulatorProperties#tokenCalls()}. */
     private final Map<String, AtomicInteger> callsByToken = new ConcurrentHashMap<>();
-    private final HttpSimulatorServer server;
 
     public AbacusSimulator(AbacusSimulatorProperties properties) {
         this(properties, Clock.systemUTC());
@@ -73,10 +71,12 @@ public final class AbacusSimulator implements AutoCloseable {
 
     /** With a clock of the test's choosing: token expiry and stamps follow it. */
     public AbacusSimulator(AbacusSimulatorProperties properties, Clock clock) {
+        super(Objects.requireNonNull(properties, "properties").port(),
+                new Sessions(clock, properties.tokenTtl(), properties.tokenTtl()));
         this.properties = Objects.requireNonNull(properties, "properties");
         this.clock = clock;
         this.dataset = new AbacusDataset(clock);
-        this.sessions = new Sessions(clock, properties.tokenTtl(), properties.tokenTtl());
+        this.sessions = sessions();
         this.heldScopes = scopes(properties.scopes());
         applyConfiguredFaults();
         TokenEndpoint token = TokenEndpoint.builder(sessions)
@@ -91,35 +91,16 @@ public final class AbacusSimulator implements AutoCloseable {
                         request -> Answer.json(200, openIdConfiguration(request)))
                 .route("POST", TOKEN_PATH, TOKEN, token)
                 .route(Router.ANY_METHOD, ENTITY_PATH + "{mandant}/{path...}", AbacusSimulator::kind, this::entity);
-        this.server = new HttpSimulatorServer(router);
+        serve(router);
     }
 
     /** Binds and starts serving. Returns this, for {@code new AbacusSimulator(p).start()}. */
     public AbacusSimulator start() {
-        server.start(HOST, properties.port());
+        bind();
         return this;
     }
 
-    /** Stops listening and ends the tokens. Idempotent. */
-    public void stop() {
-        if (server.stop()) {
-            sessions.closeAll();
-        }
-    }
 
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** {@code http://127.0.0.1:<port>}: the server; the API is under {@code /api/entity/v1/mandants/<mandant>/}. */
-    public String url() {
-        return "http://" + HOST + ":" + port();
-    }
 
     /** The mandant's base URL, e.g. {@code http://127.0.0.1:21312/api/entity/v1/mandants/7777}. */
     public String mandantUrl() {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.sandbox.kit.Answer;
 import io.passerelle.sandbox.kit.ErrorAnswer;
-import io.passerelle.sandbox.kit.HttpSimulatorServer;
+import io.passerelle.sandbox.kit.HttpSimulator;
 import io.passerelle.sandbox.kit.Query;
 import io.passerelle.sandbox.kit.Request;
 import io.passerelle.sandbox.kit.Router;
@@ -36,9 +36,8 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public final class AcumaticaSimulator implements AutoCloseable {
+public final class AcumaticaSimulator extends HttpSimulator {
 
-    public static final String HOST = "127.0.0.1";
     public static final String ENDPOINT_NAME = "Default";
     public static final String ENDPOINT_VERSION = "24.200.001";
     public static final String ENDPOINT_PATH = "/entity/" + ENDPOINT_NAME + "/" + ENDPOINT_VERSION + "/";
@@ -54,7 +53,6 @@ public final class AcumaticaSimulator implements AutoCloseable {
     private final Sessions sessions;
     private final Faults faults = new Faults();
     private final AcumaticaCounters counters = new AcumaticaCounters();
-    private final HttpSimulatorServer server;
 
     public AcumaticaSimulator(AcumaticaSimulatorProperties properties) {
         this(properties, Clock.systemUTC());
@@ -62,9 +60,11 @@ public final class AcumaticaSimulator implements AutoCloseable {
 
     /** With a clock of the test's choosing: session idle expiry, token expiry and stamps follow it. */
     public AcumaticaSimulator(AcumaticaSimulatorProperties properties, Clock clock) {
+        super(Objects.requireNonNull(properties, "properties").port(),
+                new Sessions(clock, properties.sessionTimeout(), properties.tokenTtl()));
         this.properties = Objects.requireNonNull(properties, "properties");
         this.dataset = new AcumaticaDataset(properties.seed(), clock);
-        this.sessions = new Sessions(clock, properties.sessionTimeout(), properties.tokenTtl());
+        this.sessions = sessions();
         TokenEndpoint token = TokenEndpoint.builder(sessions)
                 .client((id, secret) -> properties.clientId().equalsIgnoreCase(id)
                         && properties.clientSecret().equals(secret))
@@ -90,35 +90,16 @@ public final class AcumaticaSimulator implements AutoCloseable {
                         request -> servesEndpoint(request) ? request.param("entity")
                                 : request.param("endpoint") + "/" + request.param("version"),
                         this::entity);
-        this.server = new HttpSimulatorServer(router);
+        serve(router);
     }
 
     /** Binds and starts serving. Returns this, for {@code new AcumaticaSimulator(p).start()}. */
     public AcumaticaSimulator start() {
-        server.start(HOST, properties.port());
+        bind();
         return this;
     }
 
-    /** Stops listening and ends the sessions. Idempotent. */
-    public void stop() {
-        if (server.stop()) {
-            sessions.closeAll();
-        }
-    }
 
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** {@code http://127.0.0.1:<port>}: the instance URL; the endpoint is under {@link #ENDPOINT_PATH}. */
-    public String url() {
-        return "http://" + HOST + ":" + port();
-    }
 
     public AcumaticaSimulatorProperties properties() {
         return properties;
