@@ -62,15 +62,7 @@ public class RunStore implements RunHistory {
     }
 
     public void finish(long runId, String status, Map<String, Integer> counts, String message) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", runId)
-                .addValue("finishedAt", Timestamps.utc(Instant.now()))
-                .addValue("status", status)
-                .addValue("message", truncate(message, MAX_MESSAGE), Types.VARCHAR);
-        for (String count : SYNC_COUNTS) {
-            params.addValue(count, counts.getOrDefault(count, 0));
-        }
-        jdbc.update(sql.get("sql/run/finish.sql"), params);
-        announce(runId);
+        finish(runId, status, counts, message, SYNC_COUNTS, "sql/run/finish.sql");
     }
 
     private void announce(long runId) {
@@ -79,14 +71,20 @@ public class RunStore implements RunHistory {
 
     /** Finishes an outbound run, whose counts are items: read, sent, accepted, duplicates, rejected, unknown, failed. */
     public void finishExport(long runId, String status, Map<String, Integer> counts, String message) {
+        finish(runId, status, counts, message, EXPORT_COUNTS, "sql/run/finish-export.sql");
+    }
+
+    /** Inbound and outbound runs count different things, in columns of their own: each has its list and its file. */
+    private void finish(long runId, String status, Map<String, Integer> counts, String message, List<String> names,
+            String file) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", runId)
                 .addValue("finishedAt", Timestamps.utc(Instant.now()))
                 .addValue("status", status)
                 .addValue("message", truncate(message, MAX_MESSAGE), Types.VARCHAR);
-        for (String count : EXPORT_COUNTS) {
+        for (String count : names) {
             params.addValue(count, counts.getOrDefault(count, 0));
         }
-        jdbc.update(sql.get("sql/run/finish-export.sql"), params);
+        jdbc.update(sql.get(file), params);
         announce(runId);
     }
 
