@@ -1,6 +1,8 @@
 package io.passerelle.connection;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,4 +51,10 @@ public interface ErpConnector {
 
     /** Reaches the endpoint and says in words what failed. Never throws, never reveals a secret. */
     ConnectionTestResult test(Connection connection, Endpoint endpoint);
+
+    /** ERPs whose connections are linked to one company of theirs (Abacus: an AmID and a mandant): what the link names, e.g. {"amId": "...", "mandant": "7777"}; empty when the ERP has no link, and then connections show no link. */
+    default Optional<Map<String, Object>> linkIdentity(Connection connection) { return Optional.empty(); }
+
+    /** Whether a run's failure is the link's (ERP unreachable, credentials or mandant refused, a scope missing), in words for the link's message; empty when it is not (the link stays as it was). */
+    default Optional<String> linkFailure(Throwable failure) { return Optional.empty(); }
 }
