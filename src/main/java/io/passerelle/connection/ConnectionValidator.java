@@ -52,6 +52,7 @@ public class ConnectionValidator {
         checkEndpoints(connection.endpoints(), connector, problems);
         connector.ifPresent(c -> checkCredentials(connection.credentials(), c, problems));
         checkSchedules(connection.schedules(), connector, problems);
+        connector.ifPresent(c -> checkOptions(connection.options(), c, problems));
         checkRouteFiles(connection.options(), connector, problems);
         checkLength("owner", connection.owner(), MAX_OWNER, problems);
         List<FieldProblem> all = TypeProblems.merge(problems);
@@ -187,6 +188,31 @@ public class ConnectionValidator {
                 problems.add(new FieldProblem(field, "not a valid Quartz cron expression: " + cron));
             }
         });
+    }
+
+    /**
+     * The ERP's required options are there and not blank, and those given have the form the ERP expects. A value
+     * is compared as text: {@code "mandant": 7777} and {@code "mandant": "7777"} are the same mandant.
+     */
+    private static void checkOptions(Map<String, Object> options, ErpConnector connector, List<FieldProblem> problems) {
+        for (ErpOption option : connector.options()) {
+            Object value = options == null ? null : options.get(option.name());
+            String field = "options." + option.name();
+            if (value == null || (value instanceof String text && text.isBlank())) {
+                if (option.required()) {
+                    problems.add(new FieldProblem(field, "required"));
+                }
+                continue;
+            }
+            if (option.pattern() == null) {
+                continue;
+            }
+            String text = value instanceof String || value instanceof Number || value instanceof Boolean
+                    ? value.toString() : null;
+            if (text == null || !option.matches(text)) {
+                problems.add(new FieldProblem(field, "must be " + option.patternDescription()));
+            }
+        }
     }
 
     /**

@@ -37,6 +37,11 @@ public final class Connections {
                 c.owner(), c.allowOthersToEdit(), null, null);
     }
 
+    public static Connection withOptions(Connection c, Map<String, Object> options) {
+        return new Connection(c.id(), c.company(), c.erp(), c.endpoints(), c.credentials(), c.schedules(), options,
+                c.owner(), c.allowOthersToEdit(), null, null);
+    }
+
     public static Connection withErp(Connection c, String erp) {
         return new Connection(c.id(), c.company(), erp, c.endpoints(), c.credentials(), c.schedules(), c.options(),
                 c.owner(), c.allowOthersToEdit(), null, null);
