@@ -2,6 +2,7 @@ package io.passerelle.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.passerelle.TestDatabases;
 import io.passerelle.canonical.CanonicalEntity;
@@ -135,6 +136,34 @@ class SyncStoreTest {
         assertThat(jdbc.queryForList("select number from project", String.class)).containsExactly("A1");
     }
 
+    @Test
+    void aServiceCodeKeepsItsTrailingBlankAndTheRecordsApiListsItWithItsStatus() {
+        PageResult page = store.writePage(target, CanonicalEntity.SERVICE_CODE, List.of(
+                serviceCode("ARMI ", "Armierung", "ACTIVE"), serviceCode("MAUR", "Maurerarbeiten", "INACTIVE")),
+                MODIFIED, null);
+
+        assertThat(page.created()).isEqualTo(2);
+        assertThat(jdbc.queryForList("select code, match_key, status from service_code order by code")).satisfiesExactly(
+                row -> assertThat(row).containsEntry("code", "ARMI ").containsEntry("match_key", "ARMI")
+                        .containsEntry("status", "ACTIVE"),
+                row -> assertThat(row).containsEntry("code", "MAUR").containsEntry("status", "INACTIVE"));
+        SyncedRecords records = new SyncedRecords(new NamedParameterJdbcTemplate(dataSource), new SqlFiles(),
+                new ObjectMapper());
+        assertThat(records.list(CONNECTION, "serviceCodes", "armierung", 10, null).items()).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("code", "ARMI ").containsEntry("remoteKey", "ARMI ")
+                        .containsEntry("description", "Armierung").containsEntry("status", "ACTIVE")
+                        .containsKeys("id", "customFields", "lastSyncedAt"));
+        assertThat(records.list(CONNECTION, "serviceCodes", "inactive", 10, null).items())
+                .extracting(item -> item.get("code")).containsExactly("MAUR");
+
+        assertThat(write(CanonicalEntity.SERVICE_CODE, serviceCode("ARMI ", "Armierung", "ACTIVE")).unchanged())
+                .isEqualTo(1);
+        assertThat(write(CanonicalEntity.SERVICE_CODE, serviceCode("ARMI ", "Armierung", "INACTIVE")).updated())
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select status from service_code where match_key = 'ARMI'", String.class))
+                .isEqualTo("INACTIVE");
+    }
+
     private PageResult write(CanonicalEntity entity, CanonicalRecord record) {
         return store.writePage(target, entity, List.of(record), MODIFIED, null);
     }
@@ -155,6 +184,15 @@ class SyncStoreTest {
         fields.put("budgetHours", null);
         fields.put("budgetAmount", null);
         return CanonicalRecord.of(CanonicalEntity.ACTIVITY, code, project, fields, MODIFIED);
+    }
+
+    /** As a service code mapper gives it: code, description and status. */
+    static CanonicalRecord serviceCode(String code, String description, String status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code);
+        fields.put("description", description);
+        fields.put("status", status);
+        return CanonicalRecord.of(CanonicalEntity.SERVICE_CODE, code, null, fields, MODIFIED);
     }
 
     private static CanonicalRecord employee(String number) {

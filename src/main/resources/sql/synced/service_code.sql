@@ -1,0 +1,5 @@
+-- the company's service_code rows among some match keys, with the key as the ERP spells it (sync.SyncedKeys).
+-- The keys come as a VALUES list joined on the (company_id, match_key) index: see SqlFiles.keyRows.
+select x.id, x.match_key, x.code as code
+  from (values :matchKeys) k (match_key)
+  join service_code x on x.company_id = :companyId and x.match_key = k.match_key
