@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.passerelle.TestDatabases;
 import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.run.SqlFiles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -162,6 +163,28 @@ class SyncStoreTest {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("select status from service_code where match_key = 'ARMI'", String.class))
                 .isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void syncedKeysCarryTheRowsStatusWhereTheTableHasOne() {
+        write(CanonicalEntity.PROJECT, project("P-1001", "Tour Nord"));
+        write(CanonicalEntity.ACTIVITY, activity("P-1001", "03-100 "));
+        store.writePage(target, CanonicalEntity.SERVICE_CODE, List.of(serviceCode("ARMI ", "Armierung", "ACTIVE"),
+                serviceCode("MAUR", "Maurerarbeiten", "INACTIVE"), serviceCode("BETO", "Beton", null)), MODIFIED, null);
+        JdbcSyncedKeys synced = new JdbcSyncedKeys(new NamedParameterJdbcTemplate(dataSource), new SqlFiles());
+        long company = target.companyId();
+
+        Map<String, SyncedKey> codes = synced.find(company, CanonicalEntity.SERVICE_CODE, List.of("ARMI", "MAUR", "BETO", "NONE"));
+        assertThat(codes).containsOnlyKeys("ARMI", "MAUR", "BETO");
+        assertThat(codes.get("ARMI")).extracting(SyncedKey::code, SyncedKey::status).containsExactly("ARMI ", "ACTIVE");
+        assertThat(codes.get("MAUR").status()).isEqualTo("INACTIVE");
+        assertThat(codes.get("BETO").status()).isNull();
+        assertThat(synced.find(company, CanonicalEntity.PROJECT, List.of("P-1001")).get("P-1001").status()).isEqualTo("ACTIVE");
+        assertThat(synced.find(company, CanonicalEntity.ACTIVITY, List.of(KeyNormalizer.compositeKey("P-1001", "03-100")))
+                .values()).singleElement().extracting(SyncedKey::code, SyncedKey::status).containsExactly("03-100 ", null);
+        for (CanonicalEntity entity : CanonicalEntity.values()) {
+            assertThat(synced.find(company, entity, List.of("NOTHING"))).as(entity + ": one query of its own").isEmpty();
+        }
     }
 
     private PageResult write(CanonicalEntity entity, CanonicalRecord record) {
