@@ -19,7 +19,9 @@ public enum CanonicalEntity {
     COST_CODE("costCodes", "cost_code", null, "code", "description"),
     VENDOR("vendors", "vendor", null, "code", "name", "legalName", "status", "email", "currency"),
     CUSTOMER("customers", "customer", null, "code", "name", "status", "email"),
-    PROJECT_TEMPLATE("projectTemplates", "project_template", null, "code", "description", "status");
+    PROJECT_TEMPLATE("projectTemplates", "project_template", null, "code", "description", "status"),
+    /** Company-wide codes hours are booked against (not per project, unlike activities). */
+    SERVICE_CODE("serviceCodes", "service_code", null, "code", "description", "status");
 
     private final String apiName;
     private final String table;

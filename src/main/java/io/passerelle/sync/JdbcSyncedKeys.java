@@ -36,7 +36,8 @@ public class JdbcSyncedKeys implements SyncedKeys {
         }
         jdbc.query(sql.get("sql/synced/" + entity.table() + ".sql"), new MapSqlParameterSource("companyId", companyId)
                 .addValue("matchKeys", SqlFiles.keyRows(matchKeys)), rs -> {
-                    found.put(rs.getString("match_key"), new SyncedKey(rs.getLong("id"), rs.getString("code")));
+                    found.put(rs.getString("match_key"), new SyncedKey(rs.getLong("id"), rs.getString("code"),
+                            rs.getString("status")));
                 });
         return found;
     }

@@ -5,8 +5,10 @@ import io.passerelle.canonical.SearchText;
 import io.passerelle.run.SqlFiles;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -26,6 +28,15 @@ import org.springframework.stereotype.Component;
 public class SearchTextBackfill implements JavaMigration {
 
     static final int PAGE = 1000;
+
+    /**
+     * The tables V11 gave a search column, and no other: a table created later is written with its search text
+     * from its first row, and does not exist yet when this migration runs on a fresh database.
+     */
+    static final Set<CanonicalEntity> V11_TABLES = EnumSet.of(CanonicalEntity.PROJECT, CanonicalEntity.EMPLOYEE,
+            CanonicalEntity.TRADE, CanonicalEntity.ACTIVITY, CanonicalEntity.EARNING, CanonicalEntity.HOUR_TYPE,
+            CanonicalEntity.PROJECT_TASK, CanonicalEntity.COST_CODE, CanonicalEntity.VENDOR, CanonicalEntity.CUSTOMER,
+            CanonicalEntity.PROJECT_TEMPLATE);
 
     private final SqlFiles sql;
 
@@ -58,7 +69,7 @@ public class SearchTextBackfill implements JavaMigration {
         // Flyway's own connection, inside its transaction: closing it is Flyway's business
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(
                 new SingleConnectionDataSource(context.getConnection(), true));
-        for (CanonicalEntity entity : CanonicalEntity.values()) {
+        for (CanonicalEntity entity : V11_TABLES) {
             fill(jdbc, entity);
         }
     }

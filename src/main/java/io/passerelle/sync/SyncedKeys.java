@@ -16,6 +16,9 @@ public interface SyncedKeys {
     /** The company whose records the connection's syncs write; empty for an unknown connection. */
     Optional<Long> companyOfConnection(String connectionId);
 
-    /** Match key → the synced record, for the keys among {@code matchKeys} that the company has. */
+    /**
+     * Match key → the synced record (id, the ERP's spelling, status), for the keys among {@code matchKeys} that the
+     * company has; every entity has its query ({@code sql/synced/<table>.sql}).
+     */
     Map<String, SyncedKey> find(long companyId, CanonicalEntity entity, Collection<String> matchKeys);
 }

@@ -28,10 +28,15 @@ public final class FakeSyncedKeys implements SyncedKeys {
         this.companyId = companyId;
     }
 
-    /** A record synced with this raw ERP code. */
+    /** A record synced with this raw ERP code, without a status. */
     public FakeSyncedKeys with(CanonicalEntity entity, String code) {
-        records.computeIfAbsent(entity, e -> new HashMap<>())
-                .put(KeyNormalizer.matchKey(code), new SyncedKey(records.getOrDefault(entity, Map.of()).size() + 1, code));
+        return with(entity, code, null);
+    }
+
+    /** A record synced with this raw ERP code and status. */
+    public FakeSyncedKeys with(CanonicalEntity entity, String code, String status) {
+        records.computeIfAbsent(entity, e -> new HashMap<>()).put(KeyNormalizer.matchKey(code),
+                new SyncedKey(records.getOrDefault(entity, Map.of()).size() + 1, code, status));
         return this;
     }
 
@@ -39,7 +44,7 @@ public final class FakeSyncedKeys implements SyncedKeys {
     public FakeSyncedKeys withTask(String project, String task) {
         records.computeIfAbsent(CanonicalEntity.PROJECT_TASK, e -> new HashMap<>()).put(
                 KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), KeyNormalizer.matchKey(task)),
-                new SyncedKey(records.getOrDefault(CanonicalEntity.PROJECT_TASK, Map.of()).size() + 1, task));
+                new SyncedKey(records.getOrDefault(CanonicalEntity.PROJECT_TASK, Map.of()).size() + 1, task, null));
         return this;
     }
 

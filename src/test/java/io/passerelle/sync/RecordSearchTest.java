@@ -31,6 +31,8 @@ class RecordSearchTest {
     RecordReader records;
     @Autowired
     AvantageSimulator simulator;
+    @Autowired
+    SyncStore store;
 
     @BeforeEach
     void synced() {
@@ -74,6 +76,9 @@ class RecordSearchTest {
     @Test
     void everyEntityOfBothErpsIsSearchable() {
         sync.runAndWait(ACUMATICA, "all", Trigger.API, SyncMode.INCREMENTAL);
+        // no connection of this sandbox syncs service codes: one is written as a sync writes it
+        store.writeRecords(store.target(AVANTAGE).orElseThrow(), CanonicalEntity.SERVICE_CODE,
+                List.of(SyncStoreTest.serviceCode("ARMI ", "Armierung", "ACTIVE")));
         for (CanonicalEntity entity : CanonicalEntity.values()) {
             String connection = List.of(CanonicalEntity.PROJECT_TASK, CanonicalEntity.COST_CODE, CanonicalEntity.VENDOR,
                     CanonicalEntity.CUSTOMER, CanonicalEntity.PROJECT_TEMPLATE).contains(entity) ? ACUMATICA : AVANTAGE;

@@ -2,10 +2,12 @@ package io.passerelle.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.passerelle.TestDatabases;
 import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.run.SqlFiles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -135,6 +137,56 @@ class SyncStoreTest {
         assertThat(jdbc.queryForList("select number from project", String.class)).containsExactly("A1");
     }
 
+    @Test
+    void aServiceCodeKeepsItsTrailingBlankAndTheRecordsApiListsItWithItsStatus() {
+        PageResult page = store.writePage(target, CanonicalEntity.SERVICE_CODE, List.of(
+                serviceCode("ARMI ", "Armierung", "ACTIVE"), serviceCode("MAUR", "Maurerarbeiten", "INACTIVE")),
+                MODIFIED, null);
+
+        assertThat(page.created()).isEqualTo(2);
+        assertThat(jdbc.queryForList("select code, match_key, status from service_code order by code")).satisfiesExactly(
+                row -> assertThat(row).containsEntry("code", "ARMI ").containsEntry("match_key", "ARMI")
+                        .containsEntry("status", "ACTIVE"),
+                row -> assertThat(row).containsEntry("code", "MAUR").containsEntry("status", "INACTIVE"));
+        SyncedRecords records = new SyncedRecords(new NamedParameterJdbcTemplate(dataSource), new SqlFiles(),
+                new ObjectMapper());
+        assertThat(records.list(CONNECTION, "serviceCodes", "armierung", 10, null).items()).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("code", "ARMI ").containsEntry("remoteKey", "ARMI ")
+                        .containsEntry("description", "Armierung").containsEntry("status", "ACTIVE")
+                        .containsKeys("id", "customFields", "lastSyncedAt"));
+        assertThat(records.list(CONNECTION, "serviceCodes", "inactive", 10, null).items())
+                .extracting(item -> item.get("code")).containsExactly("MAUR");
+
+        assertThat(write(CanonicalEntity.SERVICE_CODE, serviceCode("ARMI ", "Armierung", "ACTIVE")).unchanged())
+                .isEqualTo(1);
+        assertThat(write(CanonicalEntity.SERVICE_CODE, serviceCode("ARMI ", "Armierung", "INACTIVE")).updated())
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select status from service_code where match_key = 'ARMI'", String.class))
+                .isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void syncedKeysCarryTheRowsStatusWhereTheTableHasOne() {
+        write(CanonicalEntity.PROJECT, project("P-1001", "Tour Nord"));
+        write(CanonicalEntity.ACTIVITY, activity("P-1001", "03-100 "));
+        store.writePage(target, CanonicalEntity.SERVICE_CODE, List.of(serviceCode("ARMI ", "Armierung", "ACTIVE"),
+                serviceCode("MAUR", "Maurerarbeiten", "INACTIVE"), serviceCode("BETO", "Beton", null)), MODIFIED, null);
+        JdbcSyncedKeys synced = new JdbcSyncedKeys(new NamedParameterJdbcTemplate(dataSource), new SqlFiles());
+        long company = target.companyId();
+
+        Map<String, SyncedKey> codes = synced.find(company, CanonicalEntity.SERVICE_CODE, List.of("ARMI", "MAUR", "BETO", "NONE"));
+        assertThat(codes).containsOnlyKeys("ARMI", "MAUR", "BETO");
+        assertThat(codes.get("ARMI")).extracting(SyncedKey::code, SyncedKey::status).containsExactly("ARMI ", "ACTIVE");
+        assertThat(codes.get("MAUR").status()).isEqualTo("INACTIVE");
+        assertThat(codes.get("BETO").status()).isNull();
+        assertThat(synced.find(company, CanonicalEntity.PROJECT, List.of("P-1001")).get("P-1001").status()).isEqualTo("ACTIVE");
+        assertThat(synced.find(company, CanonicalEntity.ACTIVITY, List.of(KeyNormalizer.compositeKey("P-1001", "03-100")))
+                .values()).singleElement().extracting(SyncedKey::code, SyncedKey::status).containsExactly("03-100 ", null);
+        for (CanonicalEntity entity : CanonicalEntity.values()) {
+            assertThat(synced.find(company, entity, List.of("NOTHING"))).as(entity + ": one query of its own").isEmpty();
+        }
+    }
+
     private PageResult write(CanonicalEntity entity, CanonicalRecord record) {
         return store.writePage(target, entity, List.of(record), MODIFIED, null);
     }
@@ -155,6 +207,15 @@ class SyncStoreTest {
         fields.put("budgetHours", null);
         fields.put("budgetAmount", null);
         return CanonicalRecord.of(CanonicalEntity.ACTIVITY, code, project, fields, MODIFIED);
+    }
+
+    /** As a service code mapper gives it: code, description and status. */
+    static CanonicalRecord serviceCode(String code, String description, String status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code);
+        fields.put("description", description);
+        fields.put("status", status);
+        return CanonicalRecord.of(CanonicalEntity.SERVICE_CODE, code, null, fields, MODIFIED);
     }
 
     private static CanonicalRecord employee(String number) {
