@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.connection.Connection;
+import io.passerelle.erp.http.WriteFailures;
 import io.passerelle.export.ExportCandidate;
 import io.passerelle.export.ExportSink;
 import io.passerelle.export.ExportState;
 import io.passerelle.export.ItemOutcome;
-import io.passerelle.export.NotSentException;
-import io.passerelle.export.OutcomeUnknownException;
 import io.passerelle.export.Preparation;
 import io.passerelle.export.PreparedItem;
 import io.passerelle.idformat.IdFormats;
 import io.passerelle.idformat.IdKind;
 import io.passerelle.run.Causes;
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,10 +150,7 @@ public abstract class AcumaticaDocumentSink<T> implements ExportSink<T, Document
         if (cause instanceof AcumaticaException refused && (refused.status() == 422 || refused.status() == 400)) {
             return new ItemOutcome(key, ExportState.REJECTED, REFUSED_BY_ACUMATICA, refused.getMessage());
         }
-        Causes.find(cause, ConnectException.class).ifPresent(refused -> {
-            throw new CompletionException(new NotSentException("Acumatica could not be reached: " + refused.getMessage(), cause));
-        });
-        throw new CompletionException(new OutcomeUnknownException("no usable answer from Acumatica: " + cause.getMessage(), cause));
+        throw new CompletionException(WriteFailures.unanswered("Acumatica", cause));
     }
 
     private static String documentNumber(JsonNode saved) {

@@ -49,7 +49,15 @@ public final class ClientCredentials implements HttpAuthentication {
 
     @Override
     public CompletableFuture<Map<String, String>> headers() {
-        return tokens.token(key, margin, this::fetch).thenApply(OAuthToken::bearer);
+        return token().thenApply(OAuthToken::bearer);
+    }
+
+    /**
+     * The token the connection's sessions share now (fetched when there is none usable): what a connection test
+     * reads the granted scopes from.
+     */
+    public CompletableFuture<OAuthToken> token() {
+        return tokens.token(key, margin, this::fetch);
     }
 
     @Override

@@ -10,8 +10,14 @@ import java.util.Map;
  * tokens: one logged by accident must not leak.
  *
  * @param expiresAt null when the answer gave no {@code expires_in}: then it is used until a 401
+ * @param scope     the scopes granted, blank-separated as the answer gave them; null when it named none (then they are
+ *                  the ones asked for, RFC 6749 §5.1)
  */
-public record OAuthToken(String accessToken, String refreshToken, Instant obtainedAt, Instant expiresAt) {
+public record OAuthToken(String accessToken, String refreshToken, Instant obtainedAt, Instant expiresAt, String scope) {
+
+    public OAuthToken(String accessToken, String refreshToken, Instant obtainedAt, Instant expiresAt) {
+        this(accessToken, refreshToken, obtainedAt, expiresAt, null);
+    }
 
     /** A token answer: {@code {"access_token","token_type","expires_in","refresh_token","scope"}}. */
     static OAuthToken read(JsonNode answer, Instant now, String erp) {
@@ -22,7 +28,14 @@ public record OAuthToken(String accessToken, String refreshToken, Instant obtain
         JsonNode expiresIn = answer.path("expires_in");
         Instant expiresAt = expiresIn.canConvertToLong() || expiresIn.isTextual() && expiresIn.asText().matches("\\d+")
                 ? now.plusSeconds(expiresIn.asLong()) : null;
-        return new OAuthToken(access, answer.path("refresh_token").asText(null), now, expiresAt);
+        JsonNode scope = answer.path("scope");
+        return new OAuthToken(access, answer.path("refresh_token").asText(null), now, expiresAt,
+                scope.isTextual() && !scope.asText().isBlank() ? scope.asText().strip() : null);
+    }
+
+    /** The granted scopes, one per entry; empty when the answer named none. */
+    public java.util.Set<String> scopes() {
+        return scope == null ? java.util.Set.of() : java.util.Set.of(scope.split("\\s+"));
     }
 
     public Map<String, String> bearer() {

@@ -20,9 +20,10 @@ public final class Refusals {
         this.factory = factory;
     }
 
-    /** Refusals as {@link RestRefusedException}s. */
+    /** Refusals as {@link RestRefusedException}s, with the code the body gave. */
     public static Refusals of(String erp) {
-        return new Refusals(erp, (status, message, answer) -> new RestRefusedException(status, message));
+        return new Refusals(erp, (status, message, answer) -> new RestRefusedException(status,
+                ErrorBodies.code(answer.body()), message));
     }
 
     /** The ERP's name as users know it, e.g. {@code Acumatica}. */

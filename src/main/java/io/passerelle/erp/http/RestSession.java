@@ -24,6 +24,14 @@ public final class RestSession implements AutoCloseable {
         return client.send(request, what, auth);
     }
 
+    /**
+     * The answer whatever its status, once busy answers were waited out and a 401 renewed once: for a caller that
+     * decides on a refusal itself (a 409 that means "already there", a 400 that names the fields).
+     */
+    public CompletableFuture<HttpAnswer> exchange(RestRequest request, String what) {
+        return client.exchange(request, what, auth);
+    }
+
     /** The 2xx answer's body as JSON, or the ERP's refusal. */
     public CompletableFuture<JsonNode> json(RestRequest request, String what) {
         return send(request, what).thenApply(client::json);
