@@ -14,3 +14,7 @@ create table service_code (
     unique (company_id, match_key)
 );
 create index service_code_loose_key on service_code (company_id, loose_key);
+
+-- A timesheet line's activityCode names an activity of its project or, when the project has none of that code, a
+-- service code of the company: one of the two ids is set (both null when the line names no activity).
+alter table timesheet_line add column service_code_id bigint references service_code (id);

@@ -1,11 +1,15 @@
 -- Lines of VALIDATED or FROZEN timesheets of the company that this connection does not hold yet: never
--- exported, PENDING, or REJECTED (picked up again on every run). Codes as the ERP spells them. Keyset-paged by
+-- exported, PENDING, or REJECTED (picked up again on every run). Codes as the ERP spells them: the activity code is
+-- the project's activity's or the company's service code's, as activity_kind says. Keyset-paged by
 -- line id; one query per page.
 -- Every join is a LEFT JOIN (the inner ones are restored by the WHERE clause) so that H2 keeps this join order:
 -- it walks timesheet_line in primary-key order from :after and stops at :limit, instead of starting from the
 -- company's timesheets and sorting every line of the company on every page. PostgreSQL plans it as inner joins.
 select l.id as line_id, l.timesheet_id, t.status as timesheet_status,
-       e.number as employee_number, p.number as project_number, a.code as activity_code, tr.code as trade_code,
+       e.number as employee_number, p.number as project_number, coalesce(a.code, s.code) as activity_code,
+       case when l.activity_id is not null then 'ACTIVITY' when l.service_code_id is not null then 'SERVICE_CODE'
+       end as activity_kind,
+       tr.code as trade_code,
        l.work_date, l.hours, l.hour_type_code, x.state as export_state
   from timesheet_line l
   left join timesheet t on t.id = l.timesheet_id
@@ -13,6 +17,7 @@ select l.id as line_id, l.timesheet_id, t.status as timesheet_status,
   left join employee e on e.id = t.employee_id
   left join project p on p.id = l.project_id
   left join activity a on a.id = l.activity_id
+  left join service_code s on s.id = l.service_code_id
   left join trade tr on tr.id = l.trade_id
  where l.id > :after
    and t.company_id = :companyId

@@ -3,6 +3,7 @@ update timesheet_line
        project_id = :projectId,
        project_number = :projectNumber,
        activity_id = :activityId,
+       service_code_id = :serviceCodeId,
        activity_code = :activityCode,
        trade_id = :tradeId,
        trade_code = :tradeCode,

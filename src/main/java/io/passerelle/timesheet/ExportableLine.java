@@ -8,9 +8,11 @@ import io.passerelle.export.ExportState;
 
 /**
  * A timesheet line ready to go to one connection, for the export engine. Employee, project, activity and trade
- * are as the ERP spells them (the canonical rows' {@code number}/{@code code}); {@code hourTypeCode} and the
- * earnings' codes are the platform's (normalised, as {@link io.passerelle.codemap.CodeMaps} keys them):
- * translate them through the connection's code maps; a null hour type means Regular. {@code exportState} is
+ * are as the ERP spells them (the canonical rows' {@code number}/{@code code}): {@code activityCode} is the code of
+ * the project's activity or of the company's service code, as {@code activityKind} says (both null when the line
+ * names none). {@code hourTypeCode} and the earnings' codes are the platform's (normalised, as
+ * {@link io.passerelle.codemap.CodeMaps} keys them): translate them through the connection's code maps; a null
+ * hour type means Regular. {@code exportState} is
  * the line's {@code export_item} state for that connection: null (never considered), PENDING or REJECTED.
  */
 public record ExportableLine(
@@ -20,6 +22,7 @@ public record ExportableLine(
         String employeeNumber,
         String projectNumber,
         String activityCode,
+        ActivityKind activityKind,
         String tradeCode,
         LocalDate date,
         BigDecimal hours,

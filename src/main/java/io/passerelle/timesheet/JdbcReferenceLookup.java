@@ -52,6 +52,11 @@ public class JdbcReferenceLookup implements ReferenceLookup {
     }
 
     @Override
+    public Map<String, Long> serviceCodes(long companyId, Collection<String> matchKeys) {
+        return ids(CanonicalEntity.SERVICE_CODE, companyId, matchKeys);
+    }
+
+    @Override
     public Map<String, Long> trades(long companyId, Collection<String> matchKeys) {
         return ids(CanonicalEntity.TRADE, companyId, matchKeys);
     }

@@ -10,13 +10,15 @@ import java.util.List;
 /**
  * One line as the API shows it. {@code export} is the line's latest export state (API.md: one object, null
  * until an export considers the line); {@code exports} adds one entry per connection, for a company that
- * sends its lines to more than one ERP.
+ * sends its lines to more than one ERP. {@code activityKind} says whether {@code activityCode} is an activity of the
+ * project or a service code of the company (null when the line names none).
  */
 public record LineView(
         String lineId,
         LocalDate date,
         String projectNumber,
         String activityCode,
+        ActivityKind activityKind,
         String tradeCode,
         BigDecimal hours,
         String hourTypeCode,

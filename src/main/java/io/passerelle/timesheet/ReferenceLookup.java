@@ -22,6 +22,9 @@ public interface ReferenceLookup {
     /** Activity key ({@code KeyNormalizer.compositeKey(project key, activity key)}) → activity id. */
     Map<String, Long> activities(long companyId, Collection<String> compositeKeys);
 
+    /** Service code match key → service code id (company-wide codes, not per project). */
+    Map<String, Long> serviceCodes(long companyId, Collection<String> matchKeys);
+
     /** Trade match key → trade id. */
     Map<String, Long> trades(long companyId, Collection<String> matchKeys);
 

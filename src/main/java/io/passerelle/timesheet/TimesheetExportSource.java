@@ -66,7 +66,8 @@ public class TimesheetExportSource {
         List<Row> rows = jdbc.query(sql.get("sql/timesheet/export-lines.sql"), params, (rs, n) -> new Row(
                 rs.getString("line_id"), rs.getString("timesheet_id"),
                 TimesheetStatus.valueOf(rs.getString("timesheet_status")), rs.getString("employee_number"),
-                rs.getString("project_number"), rs.getString("activity_code"), rs.getString("trade_code"),
+                rs.getString("project_number"), rs.getString("activity_code"), TimesheetStore.activityKind(rs),
+                rs.getString("trade_code"),
                 rs.getObject("work_date", LocalDate.class), TimesheetStore.plain(rs.getBigDecimal("hours")),
                 rs.getString("hour_type_code"),
                 rs.getString("export_state") == null ? null : ExportState.valueOf(rs.getString("export_state"))));
@@ -83,7 +84,7 @@ public class TimesheetExportSource {
         List<ExportableLine> lines = new ArrayList<>(rows.size());
         for (Row r : rows) {
             lines.add(new ExportableLine(r.lineId(), r.timesheetId(), r.status(), r.employeeNumber(),
-                    r.projectNumber(), r.activityCode(), r.tradeCode(), r.date(), r.hours(), r.hourTypeCode(),
+                    r.projectNumber(), r.activityCode(), r.activityKind(), r.tradeCode(), r.date(), r.hours(), r.hourTypeCode(),
                     List.copyOf(earnings.getOrDefault(r.lineId(), List.of())), r.exportState()));
         }
         return lines;
@@ -129,7 +130,7 @@ public class TimesheetExportSource {
     }
 
     private record Row(String lineId, String timesheetId, TimesheetStatus status, String employeeNumber,
-            String projectNumber, String activityCode, String tradeCode, LocalDate date,
+            String projectNumber, String activityCode, ActivityKind activityKind, String tradeCode, LocalDate date,
             java.math.BigDecimal hours, String hourTypeCode, ExportState exportState) {
     }
 }

@@ -123,7 +123,8 @@ public class TimesheetStore {
                 (rs, row) -> {
                     String id = rs.getString("id");
                     return new LineView(id, rs.getObject("work_date", LocalDate.class), rs.getString("project_number"),
-                            rs.getString("activity_code"), rs.getString("trade_code"), plain(rs.getBigDecimal("hours")),
+                            rs.getString("activity_code"), activityKind(rs), rs.getString("trade_code"),
+                            plain(rs.getBigDecimal("hours")),
                             rs.getString("hour_type_code"), earnings.getOrDefault(id, List.of()),
                             exports.getOrDefault(id, List.of()), instant(rs, "updated_at"));
                 });
@@ -178,12 +179,19 @@ public class TimesheetStore {
                 .addValue("projectId", line.projectId())
                 .addValue("projectNumber", line.projectNumber())
                 .addValue("activityId", line.activityId(), Types.BIGINT)
+                .addValue("serviceCodeId", line.serviceCodeId(), Types.BIGINT)
                 .addValue("activityCode", line.activityCode(), Types.VARCHAR)
                 .addValue("tradeId", line.tradeId(), Types.BIGINT)
                 .addValue("tradeCode", line.tradeCode(), Types.VARCHAR)
                 .addValue("hours", line.hours())
                 .addValue("hourTypeCode", line.hourTypeCode(), Types.VARCHAR)
                 .addValue("now", Timestamps.utc(now));
+    }
+
+    /** The {@code activity_kind} column of a line query: null when the line names no activity. */
+    static ActivityKind activityKind(ResultSet rs) throws SQLException {
+        String kind = rs.getString("activity_kind");
+        return kind == null ? null : ActivityKind.valueOf(kind);
     }
 
     /** 8.00 → 8, 42.5000 → 42.5: numbers as a person writes them, never in exponent form. */

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -155,7 +156,7 @@ public class TimesheetValidator {
     /** Every lookup the lines need, one call per kind. */
     private Lookups lookups(long companyId, List<LineRequest> lines, String timesheetId) {
         Set<String> projects = new LinkedHashSet<>();
-        Set<String> activities = new LinkedHashSet<>();
+        Map<String, String> activities = new LinkedHashMap<>(); // project TAB activity → activity
         Set<String> trades = new LinkedHashSet<>();
         Set<String> hourTypes = new LinkedHashSet<>();
         Set<String> earnings = new LinkedHashSet<>();
@@ -168,7 +169,7 @@ public class TimesheetValidator {
             addIfPresent(projects, project);
             String activity = bounded(KeyNormalizer.matchKey(line.activityCode()), MAX_KEY);
             if (project != null && activity != null) {
-                activities.add(KeyNormalizer.compositeKey(project, activity));
+                activities.put(KeyNormalizer.compositeKey(project, activity), activity);
             }
             addIfPresent(trades, bounded(KeyNormalizer.matchKey(line.tradeCode()), MAX_KEY));
             addIfPresent(hourTypes, bounded(KeyNormalizer.matchKey(line.hourTypeCode()), MAX_CODE));
@@ -181,9 +182,18 @@ public class TimesheetValidator {
                 lineIds.add(lineId.toLowerCase(Locale.ROOT));
             }
         }
+        Map<String, Long> foundActivities = query(activities.keySet(), keys -> lookup.activities(companyId, keys));
+        // a code that is no activity of its line's project may be a service code of the company
+        Set<String> serviceCodes = new LinkedHashSet<>();
+        activities.forEach((composite, activity) -> {
+            if (!foundActivities.containsKey(composite)) {
+                serviceCodes.add(activity);
+            }
+        });
         return new Lookups(
                 query(projects, keys -> lookup.projects(companyId, keys)),
-                query(activities, keys -> lookup.activities(companyId, keys)),
+                foundActivities,
+                query(serviceCodes, keys -> lookup.serviceCodes(companyId, keys)),
                 query(trades, keys -> lookup.trades(companyId, keys)),
                 hourTypes.isEmpty() ? Set.of() : lookup.knownHourTypes(companyId, hourTypes),
                 earnings.isEmpty() ? Set.of() : lookup.knownEarnings(companyId, earnings),
@@ -231,13 +241,17 @@ public class TimesheetValidator {
 
         String activityKey = KeyNormalizer.matchKey(line.activityCode());
         Long activityId = null;
+        Long serviceCodeId = null;
         if (activityKey != null) {
             if (activityKey.length() > MAX_KEY) {
                 problems.add(at + "activityCode", "at most " + MAX_KEY + " characters");
             } else if (projectId != null) {
+                // the project's own activity first: a service code of the same code does not hide it
                 activityId = found.activities().get(KeyNormalizer.compositeKey(projectKey, activityKey));
-                if (activityId == null) {
-                    problems.add(at + "activityCode", "no activity of that code in project " + line.projectNumber().strip());
+                serviceCodeId = activityId == null ? found.serviceCodes().get(activityKey) : null;
+                if (activityId == null && serviceCodeId == null) {
+                    problems.add(at + "activityCode", "no activity of that code in project "
+                            + line.projectNumber().strip() + ", nor a service code of this company");
                 }
             }
         }
@@ -278,7 +292,7 @@ public class TimesheetValidator {
         if (problems.size() > before || companyId == null) {
             return null;
         }
-        return new ValidLine(lineId, date, projectId, line.projectNumber().strip(), activityId,
+        return new ValidLine(lineId, date, projectId, line.projectNumber().strip(), activityId, serviceCodeId,
                 activityKey == null ? null : line.activityCode().strip(), tradeId,
                 tradeKey == null ? null : line.tradeCode().strip(), hours, hourType, earnings);
     }
@@ -364,6 +378,7 @@ public class TimesheetValidator {
     private record Lookups(
             Map<String, Long> projects,
             Map<String, Long> activities,
+            Map<String, Long> serviceCodes,
             Map<String, Long> trades,
             Set<String> hourTypes,
             Set<String> earnings,

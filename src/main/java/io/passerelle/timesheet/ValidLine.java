@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A line that passed validation: the canonical ids it resolved to, and the platform's own spelling of each
- * code to show back. Hour type and earning codes are normalised ({@link io.passerelle.canonical.KeyNormalizer#matchKey}),
+ * code to show back. {@code activityCode} resolved to an activity ({@code activityId}) or a service code
+ * ({@code serviceCodeId}), never both; both are null when the line names none. Hour type and earning codes are normalised ({@link io.passerelle.canonical.KeyNormalizer#matchKey}),
  * as code maps key them.
  */
 public record ValidLine(
@@ -15,6 +16,7 @@ public record ValidLine(
         long projectId,
         String projectNumber,
         Long activityId,
+        Long serviceCodeId,
         String activityCode,
         Long tradeId,
         String tradeCode,

@@ -58,8 +58,8 @@ public abstract class TimesheetApiSupport extends ApiTestSupport {
 
     /**
      * The company's master data, as the ERP spells it: employees E-00042, E-00043; projects P-1001 (activities
-     * 03-100, 03-110) and P-1002 (activity 04-200); trades CARP, ELEC; hour types REG, OT, DT; earnings KM,
-     * PRIME. Written once per company.
+     * 03-100, 03-110) and P-1002 (activity 04-200); service codes MAUR and "ARMI " (a trailing blank in the
+     * ERP's spelling); trades CARP, ELEC; hour types REG, OT, DT; earnings KM, PRIME. Written once per company.
      */
     protected void masterData(long companyId) {
         Integer known = jdbc.queryForObject("select count(*) from employee where company_id = ?", Integer.class, companyId);
@@ -75,6 +75,10 @@ public abstract class TimesheetApiSupport extends ApiTestSupport {
         activity(companyId, p1, "P-1001", "03-100");
         activity(companyId, p1, "P-1001", "03-110");
         activity(companyId, p2, "P-1002", "04-200");
+        for (String code : List.of("MAUR", "ARMI ")) {
+            insert("insert into service_code (company_id, match_key, loose_key, code, description, status, created_at,"
+                    + " updated_at) values (?, ?, ?, ?, 'Leistungsart', 'ACTIVE', ?, ?)", companyId, code);
+        }
         for (String code : List.of("CARP", "ELEC")) {
             insert("insert into trade (company_id, match_key, loose_key, code, description, created_at, updated_at)"
                     + " values (?, ?, ?, ?, 'trade', ?, ?)", companyId, code);

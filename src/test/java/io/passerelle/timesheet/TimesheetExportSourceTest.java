@@ -2,6 +2,7 @@ package io.passerelle.timesheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -110,6 +111,24 @@ class TimesheetExportSourceTest extends TimesheetApiSupport {
         assertThat(call("GET", "/api/timesheets/" + validated, VIEWER).node().path("status").asText()).isEqualTo("FROZEN");
         assertThat(source.linesToExport(companyId, CONNECTION_PICK, null, 100).get(1).timesheetStatus())
                 .isEqualTo(TimesheetStatus.FROZEN);
+    }
+
+    @Test
+    void aLineNamingAServiceCodeCarriesItsCodeAsTheErpSpellsIt() {
+        long company = connection("expsrc-service", "EXPSVC");
+        masterData(company);
+        created(sheet("EXPSVC", "E-00042", "VALIDATED", List.of(
+                line("2026-11-16", "P-1001", "ARMI", 8, Map.of("lineId", id(21))),
+                line("2026-11-16", "P-1001", "03-100", 1, Map.of("lineId", id(22))),
+                line("2026-11-16", "P-1001", null, 1, Map.of("lineId", id(23))))));
+
+        List<ExportableLine> lines = source.linesToExport(company, "expsrc-service", null, 100);
+
+        assertThat(lines).extracting(ExportableLine::lineId, ExportableLine::activityCode, ExportableLine::activityKind)
+                .containsExactly(
+                        tuple(id(21), "ARMI ", ActivityKind.SERVICE_CODE),
+                        tuple(id(22), "03-100", ActivityKind.ACTIVITY),
+                        tuple(id(23), null, null));
     }
 
     @Test

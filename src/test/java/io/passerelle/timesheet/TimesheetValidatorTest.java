@@ -2,6 +2,7 @@ package io.passerelle.timesheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.connection.FieldProblem;
@@ -64,6 +65,44 @@ class TimesheetValidatorTest {
         assertThat(v.earnings()).containsExactly(new LineEarning("KM", new BigDecimal("42")));
         // one lookup per kind, whatever the number of lines
         assertThat(lookup.calls).containsOnlyOnce("projects", "activities", "trades", "hourTypes", "earnings");
+    }
+
+    @Test
+    void anActivityCodeIsTheProjectsActivityElseAServiceCodeOfTheCompany() {
+        ValidTimesheet valid = validator.validate(sheet(
+                line("2026-11-16", "P-1001", "03-100", "8"),
+                line("2026-11-16", "P-1001", " MAUR ", "8"),
+                line("2026-11-16", "P-1002", "ARMI", "8"),
+                line("2026-11-16", "P-1002", "03-100", "8")));
+
+        assertThat(valid.lines()).extracting(ValidLine::activityId, ValidLine::serviceCodeId, ValidLine::activityCode)
+                .containsExactly(
+                        tuple(100L, null, "03-100"),
+                        tuple(null, 11L, "MAUR"),
+                        tuple(null, 12L, "ARMI"),
+                        tuple(null, 13L, "03-100"));
+        assertThat(lookup.calls).containsOnlyOnce("activities", "serviceCodes");
+        assertThat(lookup.serviceCodeKeys).as("only the codes that are no activity of their project")
+                .containsExactlyInAnyOrder("MAUR", "ARMI", "03-100");
+    }
+
+    @Test
+    void aCodeThatIsNeitherAnActivityOfTheProjectNorAServiceCodeIsNamed() {
+        InvalidTimesheetException e = catchThrowableOfType(InvalidTimesheetException.class, () -> validator.validate(
+                sheet(line("2026-11-16", "P-1001", "MAUR", "8"), line("2026-11-16", "P-1002", "ZZZ", "8"))));
+
+        assertThat(e.problems()).containsExactly(new FieldProblem("lines[1].activityCode",
+                "no activity of that code in project P-1002, nor a service code of this company"));
+        assertThat(fields(() -> validator.validateLine(COMPANY, TAKEN, line("2026-11-16", "P-1001", "04-200", "4"))))
+                .containsExactly("activityCode");
+        assertThat(validator.validateLine(COMPANY, TAKEN, line("2026-11-16", "P-1001", "ARMI", "4")).serviceCodeId())
+                .isEqualTo(12L);
+    }
+
+    @Test
+    void noServiceCodeIsLookedUpWhenEveryCodeIsAnActivity() {
+        validator.validate(sheet(line("2026-11-16", "P-1001", "03-100", "8"), line("2026-11-16", "P-1002", null, "8")));
+        assertThat(lookup.calls).doesNotContain("serviceCodes");
     }
 
     @Test
@@ -175,9 +214,13 @@ class TimesheetValidatorTest {
         assertThat(TimesheetStatus.parse(null)).isEmpty();
     }
 
-    /** Company ACME (7): employee E-00042, projects P-1001 (activity 03-100) and P-1002 (04-200), trade CARP, hour types REG + mapped REGULAR, earnings KM, PRIME. */
+    /**
+     * Company ACME (7): employee E-00042, projects P-1001 (activity 03-100) and P-1002 (04-200), service codes MAUR,
+     * ARMI and 03-100, trade CARP, hour types REG + mapped REGULAR, earnings KM, PRIME.
+     */
     private static final class FakeLookup implements ReferenceLookup {
         final List<String> calls = new ArrayList<>();
+        final List<String> serviceCodeKeys = new ArrayList<>();
 
         @Override
         public Optional<Long> companyId(String code) {
@@ -201,6 +244,13 @@ class TimesheetValidatorTest {
             calls.add("activities");
             return pick(Map.of(KeyNormalizer.compositeKey("P-1001", "03-100"), 100L,
                     KeyNormalizer.compositeKey("P-1002", "04-200"), 200L), keys);
+        }
+
+        @Override
+        public Map<String, Long> serviceCodes(long companyId, Collection<String> keys) {
+            calls.add("serviceCodes");
+            serviceCodeKeys.addAll(keys);
+            return pick(Map.of("MAUR", 11L, "ARMI", 12L, "03-100", 13L), keys);
         }
 
         @Override
