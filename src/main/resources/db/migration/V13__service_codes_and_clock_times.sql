@@ -18,3 +18,8 @@ create index service_code_loose_key on service_code (company_id, loose_key);
 -- A timesheet line's activityCode names an activity of its project or, when the project has none of that code, a
 -- service code of the company: one of the two ids is set (both null when the line names no activity).
 alter table timesheet_line add column service_code_id bigint references service_code (id);
+
+-- A line's clock times, as the platform's time clock gave them (both or neither): the hours worked between them,
+-- less any pause. Local times of the line's date; a shift that crosses midnight is two lines.
+alter table timesheet_line add column start_time time;
+alter table timesheet_line add column end_time time;

@@ -10,7 +10,7 @@ select l.id as line_id, l.timesheet_id, t.status as timesheet_status,
        case when l.activity_id is not null then 'ACTIVITY' when l.service_code_id is not null then 'SERVICE_CODE'
        end as activity_kind,
        tr.code as trade_code,
-       l.work_date, l.hours, l.hour_type_code, x.state as export_state
+       l.work_date, l.start_time, l.end_time, l.hours, l.hour_type_code, x.state as export_state
   from timesheet_line l
   left join timesheet t on t.id = l.timesheet_id
   left join export_item x on x.connection_id = :connectionId and x.kind = 'TIMESHEET_LINE' and x.source_id = l.id

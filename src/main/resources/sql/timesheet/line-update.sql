@@ -1,5 +1,7 @@
 update timesheet_line
    set work_date = :date,
+       start_time = :start,
+       end_time = :end,
        project_id = :projectId,
        project_number = :projectNumber,
        activity_id = :activityId,

@@ -1,6 +1,6 @@
 -- a timesheet's lines in order; the platform's spelling of each code when it wrote one, and whether the activity
 -- code named an activity of the project or a service code of the company
-select l.id, l.work_date, coalesce(l.project_number, p.number) as project_number,
+select l.id, l.work_date, l.start_time, l.end_time, coalesce(l.project_number, p.number) as project_number,
        case when l.activity_id is null and l.service_code_id is null then null
             else coalesce(l.activity_code, a.code, s.code) end as activity_code,
        case when l.activity_id is not null then 'ACTIVITY' when l.service_code_id is not null then 'SERVICE_CODE'

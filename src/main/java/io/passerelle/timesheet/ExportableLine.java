@@ -2,6 +2,7 @@ package io.passerelle.timesheet;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import io.passerelle.export.ExportState;
@@ -12,7 +13,8 @@ import io.passerelle.export.ExportState;
  * the project's activity or of the company's service code, as {@code activityKind} says (both null when the line
  * names none). {@code hourTypeCode} and the earnings' codes are the platform's (normalised, as
  * {@link io.passerelle.codemap.CodeMaps} keys them): translate them through the connection's code maps; a null
- * hour type means Regular. {@code exportState} is
+ * hour type means Regular. {@code start} and {@code end} are the clock times of the line (both or neither, null when
+ * the platform gave none); {@code hours} is at most the time between them (less by a pause). {@code exportState} is
  * the line's {@code export_item} state for that connection: null (never considered), PENDING or REJECTED.
  */
 public record ExportableLine(
@@ -25,6 +27,8 @@ public record ExportableLine(
         ActivityKind activityKind,
         String tradeCode,
         LocalDate date,
+        LocalTime start,
+        LocalTime end,
         BigDecimal hours,
         String hourTypeCode,
         List<Earning> earnings,

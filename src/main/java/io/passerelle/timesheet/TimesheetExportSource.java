@@ -6,6 +6,7 @@ import io.passerelle.run.SqlFiles;
 import io.passerelle.run.Timestamps;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +69,8 @@ public class TimesheetExportSource {
                 TimesheetStatus.valueOf(rs.getString("timesheet_status")), rs.getString("employee_number"),
                 rs.getString("project_number"), rs.getString("activity_code"), TimesheetStore.activityKind(rs),
                 rs.getString("trade_code"),
-                rs.getObject("work_date", LocalDate.class), TimesheetStore.plain(rs.getBigDecimal("hours")),
+                rs.getObject("work_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
+                rs.getObject("end_time", LocalTime.class), TimesheetStore.plain(rs.getBigDecimal("hours")),
                 rs.getString("hour_type_code"),
                 rs.getString("export_state") == null ? null : ExportState.valueOf(rs.getString("export_state"))));
         if (rows.isEmpty()) {
@@ -84,8 +86,8 @@ public class TimesheetExportSource {
         List<ExportableLine> lines = new ArrayList<>(rows.size());
         for (Row r : rows) {
             lines.add(new ExportableLine(r.lineId(), r.timesheetId(), r.status(), r.employeeNumber(),
-                    r.projectNumber(), r.activityCode(), r.activityKind(), r.tradeCode(), r.date(), r.hours(), r.hourTypeCode(),
-                    List.copyOf(earnings.getOrDefault(r.lineId(), List.of())), r.exportState()));
+                    r.projectNumber(), r.activityCode(), r.activityKind(), r.tradeCode(), r.date(), r.start(), r.end(),
+                    r.hours(), r.hourTypeCode(), List.copyOf(earnings.getOrDefault(r.lineId(), List.of())), r.exportState()));
         }
         return lines;
     }
@@ -131,6 +133,6 @@ public class TimesheetExportSource {
 
     private record Row(String lineId, String timesheetId, TimesheetStatus status, String employeeNumber,
             String projectNumber, String activityCode, ActivityKind activityKind, String tradeCode, LocalDate date,
-            java.math.BigDecimal hours, String hourTypeCode, ExportState exportState) {
+            LocalTime start, LocalTime end, java.math.BigDecimal hours, String hourTypeCode, ExportState exportState) {
     }
 }

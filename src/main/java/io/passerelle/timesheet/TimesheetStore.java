@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -122,7 +123,9 @@ public class TimesheetStore {
         List<LineView> lines = jdbc.query(sql.get("sql/timesheet/lines-select.sql"), Map.of("timesheetId", timesheetId),
                 (rs, row) -> {
                     String id = rs.getString("id");
-                    return new LineView(id, rs.getObject("work_date", LocalDate.class), rs.getString("project_number"),
+                    return new LineView(id, rs.getObject("work_date", LocalDate.class),
+                            rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+                            rs.getString("project_number"),
                             rs.getString("activity_code"), activityKind(rs), rs.getString("trade_code"),
                             plain(rs.getBigDecimal("hours")),
                             rs.getString("hour_type_code"), earnings.getOrDefault(id, List.of()),
@@ -176,6 +179,8 @@ public class TimesheetStore {
                 .addValue("lineId", line.lineId())
                 .addValue("timesheetId", timesheetId)
                 .addValue("date", line.date())
+                .addValue("start", line.start(), Types.TIME)
+                .addValue("end", line.end(), Types.TIME)
                 .addValue("projectId", line.projectId())
                 .addValue("projectNumber", line.projectNumber())
                 .addValue("activityId", line.activityId(), Types.BIGINT)

@@ -4,7 +4,9 @@ import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.connection.FieldProblem;
 import io.passerelle.request.TypeProblems;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ public class TimesheetValidator {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern TIME_TEXT = Pattern.compile("\\d{2}:\\d{2}");
+    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 
     private final ReferenceLookup lookup;
     private final Supplier<String> newLineId;
@@ -123,7 +127,7 @@ public class TimesheetValidator {
             problems.add("lineId", "must be the id of the line being corrected, or absent");
         }
         LineRequest fixed = new LineRequest(lineId, line.date(), line.projectNumber(), line.activityCode(),
-                line.tradeCode(), line.hours(), line.hourTypeCode(), line.earnings());
+                line.tradeCode(), line.hours(), line.hourTypeCode(), line.earnings(), line.start(), line.end());
         Lookups found = lookups(companyId, List.of(fixed), null);
         ValidLine valid = line("", fixed, companyId, found, new HashMap<>(), null, problems);
         if (!problems.isEmpty()) {
@@ -225,6 +229,9 @@ public class TimesheetValidator {
         }
 
         LocalDate date = date(at + "date", line.date(), problems);
+        LocalTime start = time(at + "start", line.start(), problems);
+        LocalTime end = time(at + "end", line.end(), problems);
+        boolean clocked = clockTimes(at, line, start, end, problems);
 
         String projectKey = KeyNormalizer.matchKey(line.projectNumber());
         Long projectId = null;
@@ -276,6 +283,12 @@ public class TimesheetValidator {
             problems.add(at + "hours", "must be more than 0 and at most 24");
         } else if (hours.stripTrailingZeros().scale() > 2) {
             problems.add(at + "hours", "at most 2 decimals");
+        } else if (clocked) {
+            long minutes = Duration.between(start, end).toMinutes();
+            if (hours.multiply(MINUTES_PER_HOUR).compareTo(BigDecimal.valueOf(minutes)) > 0) {
+                problems.add(at + "hours", String.format(Locale.ROOT, "at most the %d:%02d from start to end; a pause "
+                        + "makes hours less, never more", minutes / 60, minutes % 60));
+            }
         }
 
         String hourType = KeyNormalizer.matchKey(line.hourTypeCode());
@@ -292,7 +305,7 @@ public class TimesheetValidator {
         if (problems.size() > before || companyId == null) {
             return null;
         }
-        return new ValidLine(lineId, date, projectId, line.projectNumber().strip(), activityId, serviceCodeId,
+        return new ValidLine(lineId, date, start, end, projectId, line.projectNumber().strip(), activityId, serviceCodeId,
                 activityKey == null ? null : line.activityCode().strip(), tradeId,
                 tradeKey == null ? null : line.tradeCode().strip(), hours, hourType, earnings);
     }
@@ -312,6 +325,45 @@ public class TimesheetValidator {
             problems.add(field, "not a real date");
             return null;
         }
+    }
+
+    /** A clock time "HH:mm", 24-hour; null when absent (blank counts as absent: both-or-neither is checked apart). */
+    private static LocalTime time(String field, String text, Problems problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!TIME_TEXT.matcher(text).matches()) {
+            problems.add(field, "must be a time HH:mm (24-hour)");
+            return null;
+        }
+        try {
+            return LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
+        } catch (DateTimeParseException e) {
+            problems.add(field, "not a real time: 00:00 to 23:59");
+            return null;
+        }
+    }
+
+    /**
+     * Start and end come together, end after start on the line's date; answers whether both are given and
+     * valid, so that the hours may be checked against them.
+     */
+    private static boolean clockTimes(String at, LineRequest line, LocalTime start, LocalTime end, Problems problems) {
+        boolean hasStart = line.start() != null && !line.start().isBlank();
+        boolean hasEnd = line.end() != null && !line.end().isBlank();
+        if (hasStart != hasEnd) {
+            problems.add(at + (hasStart ? "end" : "start"), "required with " + (hasStart ? "start" : "end")
+                    + ": give both clock times or neither");
+            return false;
+        }
+        if (start == null || end == null) {
+            return false;
+        }
+        if (!end.isAfter(start)) {
+            problems.add(at + "end", "must be after start; split a line that crosses midnight");
+            return false;
+        }
+        return true;
     }
 
     private static List<LineEarning> earnings(String at, List<EarningRequest> earnings, Lookups found,

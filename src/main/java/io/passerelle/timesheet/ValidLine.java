@@ -2,17 +2,21 @@ package io.passerelle.timesheet;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
  * A line that passed validation: the canonical ids it resolved to, and the platform's own spelling of each
  * code to show back. {@code activityCode} resolved to an activity ({@code activityId}) or a service code
- * ({@code serviceCodeId}), never both; both are null when the line names none. Hour type and earning codes are normalised ({@link io.passerelle.canonical.KeyNormalizer#matchKey}),
+ * ({@code serviceCodeId}), never both; both are null when the line names none. {@code start} and {@code end} are the
+ * clock times, both or neither. Hour type and earning codes are normalised ({@link io.passerelle.canonical.KeyNormalizer#matchKey}),
  * as code maps key them.
  */
 public record ValidLine(
         String lineId,
         LocalDate date,
+        LocalTime start,
+        LocalTime end,
         long projectId,
         String projectNumber,
         Long activityId,

@@ -70,6 +70,73 @@ class TimesheetApiTest extends TimesheetApiSupport {
     }
 
     @Test
+    void storesClockTimesAndServiceCodesAndShowsThemBack() {
+        Response created = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(
+                line("2026-11-16", "P-1001", "ARMI", 8.5, Map.of("start", "07:00", "end", "16:00")),
+                line("2026-11-16", "P-1001", "03-100", 1))));
+
+        JsonNode sheet = created.node();
+        String id = sheet.path("id").asText();
+        JsonNode clocked = sheet.path("lines").get(0);
+        assertThat(clocked.path("start").asText()).isEqualTo("07:00");
+        assertThat(clocked.path("end").asText()).isEqualTo("16:00");
+        assertThat(clocked.path("activityCode").asText()).as("as the platform wrote it").isEqualTo("ARMI");
+        assertThat(clocked.path("activityKind").asText()).isEqualTo("SERVICE_CODE");
+        JsonNode plain = sheet.path("lines").get(1);
+        assertThat(plain.path("start").isNull()).isTrue();
+        assertThat(plain.path("end").isNull()).isTrue();
+        assertThat(plain.path("activityKind").asText()).isEqualTo("ACTIVITY");
+        assertThat(jdbc.queryForObject("select s.code from timesheet_line l join service_code s on s.id = l.service_code_id"
+                + " where l.id = ?", String.class, clocked.path("lineId").asText())).isEqualTo("ARMI ");
+        assertThat(call("GET", "/api/timesheets/" + id, VIEWER).node()).isEqualTo(sheet);
+
+        Response replaced = call("PUT", "/api/timesheets/" + id, ENGINEER, toJson(Map.of("lines", List.of(
+                line("2026-11-17", "P-1002", "MAUR", 5.5, Map.of("start", "06:30", "end", "12:00",
+                        "lineId", clocked.path("lineId").asText()))))));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        JsonNode kept = replaced.node().path("lines").get(0);
+        assertThat(List.of(kept.path("start").asText(), kept.path("end").asText(), kept.path("activityCode").asText(),
+                kept.path("activityKind").asText())).containsExactly("06:30", "12:00", "MAUR", "SERVICE_CODE");
+
+        String lineId = kept.path("lineId").asText();
+        Response corrected = call("PUT", "/api/timesheets/" + id + "/lines/" + lineId, ENGINEER,
+                toJson(line("2026-11-17", "P-1002", "04-200", 4, Map.of("start", "08:00", "end", "12:15"))));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        JsonNode fixed = corrected.node().path("lines").get(0);
+        assertThat(List.of(fixed.path("start").asText(), fixed.path("end").asText(), fixed.path("activityKind").asText()))
+                .containsExactly("08:00", "12:15", "ACTIVITY");
+        assertThat(jdbc.queryForObject("select count(*) from timesheet_line where id = ? and service_code_id is null",
+                Integer.class, lineId)).isEqualTo(1);
+        JsonNode cleared = call("PUT", "/api/timesheets/" + id + "/lines/" + lineId, ENGINEER,
+                toJson(line("2026-11-17", "P-1002", null, 4))).node().path("lines").get(0);
+        assertThat(cleared.path("start").isNull()).isTrue();
+        assertThat(cleared.path("end").isNull()).isTrue();
+        assertThat(cleared.path("activityKind").isNull()).isTrue();
+
+        Response wrongTimes = call("PUT", "/api/timesheets/" + id + "/lines/" + lineId, ENGINEER,
+                toJson(line("2026-11-17", "P-1002", null, 5, Map.of("start", "08:00", "end", "12:00"))));
+        assertThat(wrongTimes.status()).isEqualTo(400);
+        assertThat(wrongTimes.errorFields()).containsExactly("hours");
+    }
+
+    @Test
+    void namesEveryClockTimeAtFault() {
+        Response bad = call("POST", "/api/timesheets", ENGINEER, toJson(sheet(COMPANY, "E-00042", null, List.of(
+                line("2026-11-16", "P-1001", null, 1, Map.of("start", "7:00", "end", "16:00")),
+                line("2026-11-16", "P-1001", null, 1, Map.of("start", "22:00", "end", "06:00")),
+                line("2026-11-16", "P-1001", null, 2, Map.of("start", "07:00", "end", "08:00")),
+                line("2026-11-16", "P-1001", null, 1, Map.of("start", "07:00")),
+                line("2026-11-16", "P-1001", "NOPE", 1, Map.of("end", "24:00"))))));
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactly("lines[0].start", "lines[1].end", "lines[2].hours",
+                "lines[3].end", "lines[4].end", "lines[4].start", "lines[4].activityCode");
+        assertThat(messageOf(bad, "lines[1].end")).isEqualTo("must be after start; split a line that crosses midnight");
+        assertThat(messageOf(bad, "lines[4].activityCode"))
+                .isEqualTo("no activity of that code in project P-1001, nor a service code of this company");
+    }
+
+    @Test
     void aTimesheetStartsAsDraftAndMayHaveNoLines() {
         JsonNode sheet = created(sheet(COMPANY, "E-00043", null, List.of())).node();
         assertThat(sheet.path("status").asText()).isEqualTo("DRAFT");

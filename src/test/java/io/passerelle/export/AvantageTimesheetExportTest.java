@@ -411,7 +411,7 @@ class AvantageTimesheetExportTest {
 
     private LineRequest line(String project, String activity, LocalDate date, String hourType, List<EarningRequest> earnings) {
         return new LineRequest(UUID.randomUUID().toString(), date.toString(), project, activity, null,
-                new BigDecimal("8.0"), hourType, earnings);
+                new BigDecimal("8.0"), hourType, earnings, null, null);
     }
 
     private String firstActivity(String project) {

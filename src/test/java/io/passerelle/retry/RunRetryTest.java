@@ -198,7 +198,7 @@ class RunRetryTest {
         List<LineRequest> requests = new ArrayList<>();
         for (int day = 0; day < lines; day++) {
             requests.add(new LineRequest(UUID.randomUUID().toString(), LocalDate.of(2026, 12, 7).plusDays(day).toString(),
-                    project, activity, null, new BigDecimal("7.5"), "REG", List.of()));
+                    project, activity, null, new BigDecimal("7.5"), "REG", List.of(), null, null));
         }
         return timesheets.create(new TimesheetRequest("BOREAL", employee, "VALIDATED", requests));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -114,11 +115,11 @@ class TimesheetExportSourceTest extends TimesheetApiSupport {
     }
 
     @Test
-    void aLineNamingAServiceCodeCarriesItsCodeAsTheErpSpellsIt() {
+    void aLineCarriesItsClockTimesAndAServiceCodesCodeAsTheErpSpellsIt() {
         long company = connection("expsrc-service", "EXPSVC");
         masterData(company);
         created(sheet("EXPSVC", "E-00042", "VALIDATED", List.of(
-                line("2026-11-16", "P-1001", "ARMI", 8, Map.of("lineId", id(21))),
+                line("2026-11-16", "P-1001", "ARMI", 8, Map.of("lineId", id(21), "start", "07:00", "end", "16:00")),
                 line("2026-11-16", "P-1001", "03-100", 1, Map.of("lineId", id(22))),
                 line("2026-11-16", "P-1001", null, 1, Map.of("lineId", id(23))))));
 
@@ -129,6 +130,8 @@ class TimesheetExportSourceTest extends TimesheetApiSupport {
                         tuple(id(21), "ARMI ", ActivityKind.SERVICE_CODE),
                         tuple(id(22), "03-100", ActivityKind.ACTIVITY),
                         tuple(id(23), null, null));
+        assertThat(lines).extracting(ExportableLine::start, ExportableLine::end).containsExactly(
+                tuple(LocalTime.of(7, 0), LocalTime.of(16, 0)), tuple(null, null), tuple(null, null));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.connection.FieldProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -30,23 +31,32 @@ class TimesheetValidatorTest {
 
     private static LineRequest line(String date, String project, String activity, String hours) {
         return new LineRequest(null, date, project, activity, null, hours == null ? null : new BigDecimal(hours),
-                null, null);
+                null, null, null, null);
+    }
+
+    /** A line of P-1001 with clock times. */
+    private static LineRequest clocked(String start, String end, String hours) {
+        return new LineRequest(null, "2026-11-16", "P-1001", null, null, new BigDecimal(hours), null, null, start, end);
     }
 
     private static TimesheetRequest sheet(LineRequest... lines) {
         return new TimesheetRequest("ACME", "E-00042", null, Arrays.asList(lines));
     }
 
-    private List<String> fields(Runnable call) {
+    private List<FieldProblem> problems(Runnable call) {
         InvalidTimesheetException e = catchThrowableOfType(InvalidTimesheetException.class, call::run);
         assertThat(e).as("expected the request to be refused").isNotNull();
-        return e.problems().stream().map(FieldProblem::field).toList();
+        return e.problems();
+    }
+
+    private List<String> fields(Runnable call) {
+        return problems(call).stream().map(FieldProblem::field).toList();
     }
 
     @Test
     void resolvesCodesAfterNormalisationAndKeepsThePlatformSpelling() {
         LineRequest line = new LineRequest(null, "2026-11-16", "P\u20111001", " 03-100 ", "CARP", new BigDecimal("8"),
-                " REGULAR ", List.of(new EarningRequest("KM", new BigDecimal("42"))));
+                " REGULAR ", List.of(new EarningRequest("KM", new BigDecimal("42"))), null, null);
         ValidTimesheet valid = validator.validate(new TimesheetRequest(" ACME ", " E\u201100042 ",
                 "validated", List.of(line)));
         assertThat(valid.companyId()).isEqualTo(COMPANY);
@@ -106,9 +116,74 @@ class TimesheetValidatorTest {
     }
 
     @Test
+    void clockTimesAreKeptAndHoursMayBeLessThanTheirSpanButNotMore() {
+        List<ValidLine> lines = validator.validate(sheet(
+                clocked("07:00", "16:00", "8.5"),   // a half-hour pause
+                clocked("07:00", "15:30", "8.50"),  // no pause
+                clocked("00:00", "23:59", "23.98"), // 1438.8 of 1439 minutes
+                clocked("07:00", "07:45", "0.75"),
+                line("2026-11-16", "P-1001", null, "8"))).lines();
+
+        assertThat(lines).extracting(ValidLine::start, ValidLine::end).containsExactly(
+                tuple(LocalTime.of(7, 0), LocalTime.of(16, 0)),
+                tuple(LocalTime.of(7, 0), LocalTime.of(15, 30)),
+                tuple(LocalTime.MIDNIGHT, LocalTime.of(23, 59)),
+                tuple(LocalTime.of(7, 0), LocalTime.of(7, 45)),
+                tuple(null, null));
+
+        for (List<String> bad : List.of(List.of("07:00", "15:00", "8.01"), List.of("07:00", "07:45", "0.76"),
+                List.of("00:00", "23:59", "24"))) {
+            assertThat(problems(() -> validator.validate(sheet(clocked(bad.get(0), bad.get(1), bad.get(2))))))
+                    .as(bad.toString()).singleElement().satisfies(p -> {
+                        assertThat(p.field()).isEqualTo("lines[0].hours");
+                        assertThat(p.message()).contains("from start to end").contains("a pause makes hours less");
+                    });
+        }
+        assertThat(problems(() -> validator.validate(sheet(clocked("07:00", "15:00", "8.5")))))
+                .containsExactly(new FieldProblem("lines[0].hours",
+                        "at most the 8:00 from start to end; a pause makes hours less, never more"));
+    }
+
+    @Test
+    void clockTimesComeBothOrNeither() {
+        assertThat(problems(() -> validator.validate(sheet(line("2026-11-16", "P-1001", null, "8"),
+                clocked("07:00", null, "8"), clocked(null, "16:00", "8"), clocked(" ", "16:00", "8")))))
+                .extracting(FieldProblem::field).containsExactly("lines[1].end", "lines[2].start", "lines[3].start");
+        assertThat(fields(() -> validator.validateLine(COMPANY, TAKEN, clocked("07:00", "", "1")))).containsExactly("end");
+    }
+
+    @Test
+    void clockTimesAreRealTimesWrittenHhMm() {
+        for (String bad : List.of("7:00", "07:00:00", "0700", "07h00", " 07:00", "07:00 ", "07:00Z", "T07:00",
+                "\u0660\u0667:00")) {
+            assertThat(problems(() -> validator.validate(sheet(clocked(bad, "16:00", "1"))))).as(bad)
+                    .containsExactly(new FieldProblem("lines[0].start", "must be a time HH:mm (24-hour)"));
+        }
+        for (String unreal : List.of("24:00", "12:60", "99:99")) {
+            assertThat(problems(() -> validator.validate(sheet(clocked("00:00", unreal, "1"))))).as(unreal)
+                    .containsExactly(new FieldProblem("lines[0].end", "not a real time: 00:00 to 23:59"));
+        }
+    }
+
+    @Test
+    void theEndIsAfterTheStartOnTheLinesDate() {
+        for (List<String> bad : List.of(List.of("16:00", "07:00"), List.of("08:00", "08:00"), List.of("22:00", "06:00"))) {
+            assertThat(problems(() -> validator.validate(sheet(line("2026-11-16", "P-1001", null, "1"),
+                    line("2026-11-16", "P-1001", null, "1"), clocked(bad.get(0), bad.get(1), "1"))))).as(bad.toString())
+                    .containsExactly(new FieldProblem("lines[2].end",
+                            "must be after start; split a line that crosses midnight"));
+        }
+        ValidLine corrected = validator.validateLine(COMPANY, TAKEN, clocked("22:00", "23:30", "1.5"));
+        assertThat(corrected.start()).isEqualTo(LocalTime.of(22, 0));
+        assertThat(corrected.end()).isEqualTo(LocalTime.of(23, 30));
+        assertThat(fields(() -> validator.validateLine(COMPANY, TAKEN, clocked("23:00", "01:00", "2"))))
+                .containsExactly("end");
+    }
+
+    @Test
     void theDefaultStatusIsDraftAndUuidsAreKeptLowerCase() {
         LineRequest line = new LineRequest("0B6F1E2A-3C4D-4E5F-8A9B-0C1D2E3F4A5B", "2026-11-16", "P-1001", null, null,
-                new BigDecimal("8"), null, null);
+                new BigDecimal("8"), null, null, null, null);
         ValidTimesheet valid = validator.validate(sheet(line));
         assertThat(valid.status()).isEqualTo(TimesheetStatus.DRAFT);
         assertThat(valid.lines().get(0).lineId()).isEqualTo("0b6f1e2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b");
@@ -142,7 +217,8 @@ class TimesheetValidatorTest {
                 line("2026-11-16", "P-1001", "04-200", "8"),
                 new LineRequest("nope", "2026-11-16", "P-1001", null, "PLUMB", new BigDecimal("8"), "NIGHT",
                         List.of(new EarningRequest("MEAL", BigDecimal.ONE), new EarningRequest("KM", BigDecimal.ZERO),
-                                new EarningRequest("KM", new BigDecimal("1.00001")), new EarningRequest(" ", null)))));
+                                new EarningRequest("KM", new BigDecimal("1.00001")), new EarningRequest(" ", null)),
+                        null, null)));
         assertThat(fields(() -> validator.validate(request))).containsExactly(
                 "employeeNumber", "status",
                 "lines[0].projectNumber",
@@ -172,7 +248,8 @@ class TimesheetValidatorTest {
 
     @Test
     void aLineIdHeldByAnotherTimesheetIsAConflictUnlessSomethingElseIsWrong() {
-        LineRequest taken = new LineRequest(TAKEN, "2026-11-16", "P-1001", null, null, BigDecimal.ONE, null, null);
+        LineRequest taken = new LineRequest(TAKEN, "2026-11-16", "P-1001", null, null, BigDecimal.ONE, null, null, null,
+                null);
         InvalidTimesheetException conflict = catchThrowableOfType(InvalidTimesheetException.class,
                 () -> validator.validate(sheet(taken)));
         assertThat(conflict.conflict()).isTrue();
@@ -186,7 +263,8 @@ class TimesheetValidatorTest {
         // the timesheet that holds it may keep it
         assertThat(validator.validateLines(COMPANY, "sheet-1", List.of(taken))).hasSize(1);
         // twice in one request
-        LineRequest again = new LineRequest(TAKEN.toUpperCase(), "2026-11-16", "P-1001", null, null, BigDecimal.ONE, null, null);
+        LineRequest again = new LineRequest(TAKEN.toUpperCase(), "2026-11-16", "P-1001", null, null, BigDecimal.ONE, null,
+                null, null, null);
         assertThat(fields(() -> validator.validateLines(COMPANY, "sheet-1", List.of(taken, again))))
                 .containsExactly("lines[1].lineId");
     }
@@ -196,7 +274,7 @@ class TimesheetValidatorTest {
         ValidLine fixed = validator.validateLine(COMPANY, TAKEN, line("2026-11-16", "P-1001", "03-100", "4"));
         assertThat(fixed.lineId()).isEqualTo(TAKEN);
         assertThat(fields(() -> validator.validateLine(COMPANY, TAKEN, new LineRequest("0b6f1e2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
-                "2026-11-16", "P-1001", "04-200", null, new BigDecimal("25"), null, null))))
+                "2026-11-16", "P-1001", "04-200", null, new BigDecimal("25"), null, null, null, null))))
                 .containsExactly("lineId", "activityCode", "hours");
         assertThat(fields(() -> validator.validateLine(COMPANY, TAKEN, null))).containsExactly("body");
     }
