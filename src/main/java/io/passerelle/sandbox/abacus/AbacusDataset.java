@@ -172,6 +172,11 @@ public final class AbacusDataset {
         return modify(set, id, r -> r.put(field, value));
     }
 
+    /** Sets a flag of the record (e.g. {@code IsInactive}) and stamps it as changed. */
+    public synchronized Instant modify(AbacusSet set, long id, String field, boolean value) {
+        return modify(set, id, r -> r.put(field, value));
+    }
+
     private Instant modify(AbacusSet set, long id, java.util.function.Consumer<ObjectNode> change) {
         ObjectNode r = tables.get(Objects.requireNonNull(set, "set")).get(id);
         if (r == null || set.timestamp == null) {
