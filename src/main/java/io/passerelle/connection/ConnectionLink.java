@@ -12,6 +12,8 @@ import java.util.Map;
 public record ConnectionLink(LinkStatus status, Map<String, Object> identity, String message, Instant checkedAt) {
 
     static ConnectionLink of(LinkState state, Map<String, Object> identity) {
-        return new ConnectionLink(state.status(), Collections.unmodifiableMap(new LinkedHashMap<>(identity)), state.message(), state.checkedAt());
+        // in the ERP's order, and a value may be missing (null)
+        return new ConnectionLink(state.status(), Collections.unmodifiableMap(new LinkedHashMap<>(identity)),
+                state.message(), state.checkedAt());
     }
 }

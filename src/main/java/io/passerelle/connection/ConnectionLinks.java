@@ -5,6 +5,7 @@ import io.passerelle.run.RunView;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public class ConnectionLinks {
     @Transactional(readOnly = true)
     public Map<String, ConnectionLink> of(List<Connection> connections) {
         Map<String, LinkState> stored = store.findLive();
-        Map<String, ConnectionLink> links = new java.util.LinkedHashMap<>();
+        Map<String, ConnectionLink> links = new LinkedHashMap<>();
         for (Connection connection : connections) {
             identity(connection).ifPresent(identity -> links.put(connection.id(),
                     ConnectionLink.of(stored.getOrDefault(connection.id(), LinkState.NOT_CHECKED), identity)));
@@ -66,7 +67,7 @@ public class ConnectionLinks {
     /** The stored links of the live connections that FAILED, by connection id (health). */
     @Transactional(readOnly = true)
     public Map<String, LinkState> failed() {
-        Map<String, LinkState> failed = new java.util.LinkedHashMap<>(store.findLive());
+        Map<String, LinkState> failed = new LinkedHashMap<>(store.findLive());
         failed.values().removeIf(state -> state.status() != LinkStatus.FAILED);
         return failed;
     }
@@ -96,10 +97,11 @@ public class ConnectionLinks {
         }
     }
 
-    /** A connection test's answer, for a connection whose ERP has a link; a test that cannot be recorded is answered still. */
+    /** A connection test's answer, for a connection whose ERP has a link. Never throws: the test is answered still. */
     public void tested(Connection connection, ConnectionTestResult test) {
         if (identity(connection).isPresent()) {
-            quietly(connection.id(), "test", current -> rules.tested(current, test, now()));
+            quietly(connection.id(), "test",
+                    () -> update(connection.id(), current -> rules.tested(current, test, now())));
         }
     }
 
@@ -184,37 +186,46 @@ public class ConnectionLinks {
         }
     }
 
-    /** Every finished run of a connection whose ERP has a link says whether the link holds. */
+    /**
+     * Every finished run of a connection whose ERP has a link says whether the link holds. Called on the run's
+     * thread once the run is stored: it never throws into the engine that finished it.
+     */
     @EventListener
     public void onRunFinished(RunFinished finished) {
         RunView run = finished.run();
-        Optional<Connection> connection = repository.findById(run.connection());
-        Optional<ErpConnector> connector = connection.flatMap(c -> connectors.find(c.erp()));
-        if (connector.isEmpty() || identity(connection.get()).isEmpty()) {
-            return;
-        }
-        Optional<String> linkFailure = finished.failure() == null ? Optional.empty()
-                : connector.get().linkFailure(finished.failure());
-        quietly(run.connection(), "run " + run.id(),
-                current -> rules.ran(current, run.id(), run.flow(), run.status(), linkFailure, now()));
+        quietly(run.connection(), "run " + run.id(), () -> {
+            Optional<Connection> connection = repository.findById(run.connection());
+            Optional<ErpConnector> connector = connection.flatMap(c -> connectors.find(c.erp()));
+            if (connector.isEmpty() || identity(connection.get()).isEmpty()) {
+                return;
+            }
+            Optional<String> linkFailure = finished.failure() == null ? Optional.empty()
+                    : connector.get().linkFailure(finished.failure());
+            update(run.connection(), current -> rules.ran(current, run.id(), run.flow(), run.status(), linkFailure,
+                    now()));
+        });
     }
 
     /** Stores what {@code rule} makes of the link, under the connection's row lock; skipped once it is archived. */
-    private void quietly(String connectionId, String what, UnaryOperator<LinkState> rule) {
+    private void update(String connectionId, UnaryOperator<LinkState> rule) {
+        transaction.executeWithoutResult(status -> {
+            Optional<ConnectionRepository.StoredRow> row = repository.lock(connectionId);
+            if (row.isEmpty() || row.get().archived()) {
+                return;
+            }
+            LinkState current = store.find(connectionId);
+            LinkState next = rule.apply(current);
+            if (!next.equals(current)) {
+                store.save(connectionId, next);
+            }
+        });
+    }
+
+    /** What the test or the run found is answered and stored with it: a failure here loses only the link's mirror. */
+    private void quietly(String connectionId, String what, Runnable update) {
         try {
-            transaction.executeWithoutResult(status -> {
-                Optional<ConnectionRepository.StoredRow> row = repository.lock(connectionId);
-                if (row.isEmpty() || row.get().archived()) {
-                    return;
-                }
-                LinkState current = store.find(connectionId);
-                LinkState next = rule.apply(current);
-                if (!next.equals(current)) {
-                    store.save(connectionId, next);
-                }
-            });
+            update.run();
         } catch (RuntimeException e) {
-            // what the test or the run found is answered and stored with it; only the link's mirror of it is lost
             log.warn("connection {}: the link could not be updated after its {}: {}", connectionId, what,
                     e.getClass().getSimpleName());
         }
