@@ -10,10 +10,12 @@ import io.passerelle.connection.ConnectionAlreadyExistsException;
 import io.passerelle.connection.ConnectionArchivedException;
 import io.passerelle.connection.ConnectionBusyException;
 import io.passerelle.connection.ConnectionNotFoundException;
+import io.passerelle.connection.ConnectionUnlinkedException;
 import io.passerelle.connection.EndpointNotFoundException;
 import io.passerelle.connection.ErpNotSupportedException;
 import io.passerelle.connection.FieldProblem;
 import io.passerelle.connection.InvalidConnectionException;
+import io.passerelle.connection.NoLinkException;
 import io.passerelle.retry.NothingToRetryException;
 import io.passerelle.run.FlowAlreadyRunningException;
 import io.passerelle.run.UnknownFlowException;
@@ -79,6 +81,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConnectionBusyException.class)
     ResponseEntity<ProblemDetail> connectionBusy(ConnectionBusyException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem("id", "a run of it is going")));
+    }
+
+    @ExceptionHandler(ConnectionUnlinkedException.class)
+    ResponseEntity<ProblemDetail> connectionUnlinked(ConnectionUnlinkedException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem("id",
+                "unlinked: POST /api/connections/" + e.connectionId() + "/link to link it again")));
+    }
+
+    @ExceptionHandler(NoLinkException.class)
+    ResponseEntity<ProblemDetail> noLink(NoLinkException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem("erp", "this ERP has no link")));
     }
 
     @ExceptionHandler(ArchivedConnectionMismatchException.class)

@@ -1,11 +1,15 @@
 package io.passerelle.api;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.passerelle.api.security.ApiPrincipal;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDocument;
+import io.passerelle.connection.ConnectionLink;
+import io.passerelle.connection.ConnectionLinks;
 import io.passerelle.connection.ConnectionRemoval;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.ConnectionTestResult;
@@ -22,38 +26,45 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/connections}: list, read, create (or re-create), replace, delete (or archive) and test connections. */
+/**
+ * {@code /api/connections}: list, read, create (or re-create), replace, delete (or archive) and test connections;
+ * link and unlink those whose ERP links them to one company of its own.
+ */
 @RestController
 @RequestMapping("/api/connections")
 public class ConnectionController {
 
     private final ConnectionService connections;
     private final ConnectionTester tester;
+    private final ConnectionLinks links;
 
-    public ConnectionController(ConnectionService connections, ConnectionTester tester) {
+    public ConnectionController(ConnectionService connections, ConnectionTester tester, ConnectionLinks links) {
         this.connections = connections;
         this.tester = tester;
+        this.links = links;
     }
 
     @GetMapping
     public List<ConnectionView> list() {
-        return connections.list().stream().map(ConnectionView::of).toList();
+        List<Connection> all = connections.list();
+        Map<String, ConnectionLink> linked = links.of(all);
+        return all.stream().map(c -> ConnectionView.of(c, linked.get(c.id()))).toList();
     }
 
     @GetMapping("/{id}")
     public ConnectionView get(@PathVariable String id) {
-        return ConnectionView.of(connections.get(id));
+        return view(connections.get(id));
     }
 
     @PostMapping
     public ResponseEntity<ConnectionView> create(@RequestBody ConnectionDocument document) {
         Connection created = connections.create(document);
-        return ResponseEntity.created(URI.create("/api/connections/" + created.id())).body(ConnectionView.of(created));
+        return ResponseEntity.created(URI.create("/api/connections/" + created.id())).body(view(created));
     }
 
     @PutMapping("/{id}")
     public ConnectionView update(@PathVariable String id, @RequestBody ConnectionDocument document) {
-        return ConnectionView.of(connections.update(id, document));
+        return view(connections.update(id, document));
     }
 
     /**
@@ -70,8 +81,37 @@ public class ConnectionController {
         return ResponseEntity.ok(ArchivedConnectionView.of(removal));
     }
 
+    /** Also the link's check, for a connection whose ERP has one: LINKED or FAILED (an unlinked one stays so). */
     @PostMapping("/{id}/test")
     public ConnectionTestResult test(@PathVariable String id, @RequestParam(required = false) String endpoint) {
         return tester.test(id, endpoint);
+    }
+
+    /**
+     * 200 {@code {"link": {"status": "LINKED"|"FAILED", …}, "test": {"ok", "endpoint", "message", "details"}}}: the
+     * connection test decides, and the connection's schedules run again; 409 when its ERP has no link.
+     */
+    @PostMapping("/{id}/link")
+    public Map<String, Object> link(@PathVariable String id, @RequestParam(required = false) String endpoint) {
+        ConnectionTester.LinkTest linked = tester.link(id, endpoint);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("link", ConnectionView.link(linked.link()));
+        body.put("test", linked.test());
+        return body;
+    }
+
+    /**
+     * 200 {@code {"link": {"status": "UNLINKED", …}}}, again and again: no run of the connection starts (409) and no
+     * schedule fires until it is linked again, and its tokens are dropped; its data stays. 409 when its ERP has no
+     * link.
+     */
+    @PostMapping("/{id}/unlink")
+    public Map<String, Object> unlink(@PathVariable String id, @AuthenticationPrincipal ApiPrincipal caller) {
+        ConnectionLink unlinked = links.unlink(id, caller == null ? null : caller.name());
+        return Map.of("link", ConnectionView.link(unlinked));
+    }
+
+    private ConnectionView view(Connection connection) {
+        return ConnectionView.of(connection, links.of(connection).orElse(null));
     }
 }

@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.passerelle.connection.Connection;
+import io.passerelle.connection.ConnectionLink;
 import io.passerelle.connection.CredentialMerger;
 
-/** A connection as the API shows it: credentials are write-only, so each key shows {@code "****"}. */
+/**
+ * A connection as the API shows it: credentials are write-only, so each key shows {@code "****"}. {@code link} only
+ * for a connection whose ERP links it to one company of its own (see {@link #link(ConnectionLink)}).
+ */
 public record ConnectionView(
         String id,
         CompanyView company,
@@ -21,14 +26,29 @@ public record ConnectionView(
         String owner,
         boolean allowOthersToEdit,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> link) {
 
-    public static ConnectionView of(Connection c) {
+    public static ConnectionView of(Connection c, ConnectionLink link) {
         Map<String, String> redacted = new LinkedHashMap<>();
         c.credentials().keySet().forEach(key -> redacted.put(key, CredentialMerger.REDACTED));
         return new ConnectionView(c.id(), new CompanyView(c.company().code(), c.company().name()), c.erp(),
                 c.endpoints().stream().map(e -> new EndpointView(e.name(), e.url(), e.isDefault())).toList(),
-                redacted, c.schedules(), c.options(), c.owner(), c.allowOthersToEdit(), c.createdAt(), c.updatedAt());
+                redacted, c.schedules(), c.options(), c.owner(), c.allowOthersToEdit(), c.createdAt(), c.updatedAt(),
+                link == null ? null : link(link));
+    }
+
+    /**
+     * {@code {"status", <what the link names, e.g. "amId", "mandant">, "message", "checkedAt"}}: the identity's
+     * entries beside the status, as the ERP names them.
+     */
+    static Map<String, Object> link(ConnectionLink link) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", link.status().name());
+        link.identity().forEach(view::putIfAbsent);
+        view.put("message", link.message());
+        view.put("checkedAt", link.checkedAt());
+        return view;
     }
 
     public record CompanyView(String code, String name) {

@@ -18,6 +18,7 @@ public interface ConnectionDirectory {
      *
      * @throws ConnectionArchivedException when the connection is archived
      * @throws ConnectionNotFoundException when there is no such connection
+     * @throws ConnectionUnlinkedException when its link was cancelled ({@link ConnectionLinks#unlink})
      */
     <T> T lockedForRun(String id, Function<Connection, T> start);
 }

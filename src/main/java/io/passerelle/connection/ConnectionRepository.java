@@ -99,6 +99,20 @@ public class ConnectionRepository {
                 .stream().findFirst();
     }
 
+    /**
+     * As {@link #lock}, for a connection that must be live.
+     *
+     * @throws ConnectionArchivedException when it is archived
+     * @throws ConnectionNotFoundException when there is no such connection
+     */
+    StoredRow lockLive(String id) {
+        StoredRow row = lock(id).orElseThrow(() -> new ConnectionNotFoundException(id));
+        if (row.archived()) {
+            throw new ConnectionArchivedException(id, row.archivedAt());
+        }
+        return row;
+    }
+
     /** The code of the company with that id. */
     String companyCode(long companyId) {
         return jdbc.queryForObject(sql.get("company-code"), new MapSqlParameterSource("id", companyId), String.class);

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Lists, creates, changes, deletes and archives connections. Every change is validated as a whole before it is
  * stored, and announced with {@link ConnectionChanged} once committed, so that it takes effect without a restart.
  * A connection with history is archived instead of deleted (see {@link #delete}); archived connections are not
- * listed, found, run or scheduled, and creating the same id again brings one back with its history.
+ * listed, found, run or scheduled, and creating the same id again brings one back with its history. An unlinked one
+ * ({@link ConnectionLinks}) is listed and found, and not run.
  */
 @Service
 public class ConnectionService implements ConnectionDirectory {
@@ -30,13 +31,15 @@ public class ConnectionService implements ConnectionDirectory {
     private final ConnectionRepository repository;
     private final ConnectionValidator validator;
     private final AfterCommitPublisher events;
+    private final ConnectionLinks links;
 
     @org.springframework.beans.factory.annotation.Autowired
     public ConnectionService(ConnectionRepository repository, ConnectionValidator validator,
-            AfterCommitPublisher events) {
+            AfterCommitPublisher events, ConnectionLinks links) {
         this.repository = repository;
         this.validator = validator;
         this.events = events;
+        this.links = links;
     }
 
     @Transactional(readOnly = true)
@@ -72,6 +75,7 @@ public class ConnectionService implements ConnectionDirectory {
     @Transactional
     public <T> T lockedForRun(String id, Function<Connection, T> start) {
         lockLive(id);
+        links.requireRunnable(id);
         return start.apply(repository.findById(id).orElseThrow(() -> new ConnectionNotFoundException(id)));
     }
 
@@ -128,6 +132,7 @@ public class ConnectionService implements ConnectionDirectory {
                     draft.company().code());
         }
         repository.restore(draft);
+        links.changed(null, draft);
         Connection restored = repository.findById(draft.id()).orElseThrow();
         log.info("connection {} created again over its archived row (archived on {}): its history is picked up",
                 draft.id(), row.archivedAt());
@@ -154,6 +159,7 @@ public class ConnectionService implements ConnectionDirectory {
                 stored.createdAt(), now());
         validator.check(draft);
         repository.update(draft);
+        links.changed(stored, draft);
         events.publish(new ConnectionChanged(id, draft));
         return draft;
     }
@@ -189,10 +195,7 @@ public class ConnectionService implements ConnectionDirectory {
 
     /** Locks the connection's row for the rest of the transaction; it must be live. */
     private void lockLive(String id) {
-        ConnectionRepository.StoredRow row = repository.lock(id).orElseThrow(() -> new ConnectionNotFoundException(id));
-        if (row.archived()) {
-            throw new ConnectionArchivedException(id, row.archivedAt());
-        }
+        repository.lockLive(id);
     }
 
     private ConnectionNotFoundException notFound(String id) {

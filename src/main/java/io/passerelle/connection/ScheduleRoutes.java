@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * One Quartz route per connection and scheduled flow, made from one of two templates whatever the ERP:
  * {@code routes/schedules/sync-schedule.camel.yaml} for inbound flows, {@code export-schedule.camel.yaml} for
  * outbound ones. Remade whenever the connection or the template's file changes: schedules take effect without a
- * restart.
+ * restart. An unlinked connection ({@link ConnectionLinks}) has none until it is linked again; archived ones are not
+ * among the connections at all.
  */
 @Component
 public class ScheduleRoutes implements RouteFileListener {
@@ -33,13 +34,16 @@ public class ScheduleRoutes implements RouteFileListener {
     private final ConnectionDirectory connections;
     private final ErpConnectors connectors;
     private final RouteFiles files;
+    private final ConnectionLinks links;
     private final Map<String, Set<String>> routesByConnection = new ConcurrentHashMap<>();
 
-    public ScheduleRoutes(CamelContext camel, ConnectionDirectory connections, ErpConnectors connectors, RouteFiles files) {
+    public ScheduleRoutes(CamelContext camel, ConnectionDirectory connections, ErpConnectors connectors, RouteFiles files,
+            ConnectionLinks links) {
         this.camel = camel;
         this.connections = connections;
         this.connectors = connectors;
         this.files = files;
+        this.links = links;
     }
 
     /** Both templates are loaded at start: a missing or broken one stops the start, naming the file. */
@@ -78,6 +82,11 @@ public class ScheduleRoutes implements RouteFileListener {
 
     private synchronized void schedule(Connection connection) {
         unschedule(connection.id());
+        if (!connection.schedules().isEmpty() && links.unlinked(connection.id())) {
+            LOG.info("connection {}: unlinked, its {} schedule(s) wait until it is linked again", connection.id(),
+                    connection.schedules().size());
+            return;
+        }
         Set<String> ids = ConcurrentHashMap.newKeySet();
         connection.schedules().forEach((flow, cron) -> {
             String template = templateFor(connection.erp(), flow);

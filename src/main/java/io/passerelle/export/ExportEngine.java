@@ -93,7 +93,7 @@ public class ExportEngine {
             message = counts.unknown() + " item(s) have an unknown outcome (no answer); the next run asks the ERP"
                     + " which it holds before sending anything again";
         }
-        runs.finishExport(runId, status, counts.asMap(), message);
+        runs.finishExport(runId, status, counts.asMap(), message, failure);
         RunLog.finished(runId, connection.id(), flow.name(), status, counts.asMap(), message, failure);
     }
 

@@ -53,7 +53,7 @@ public class ExportJobRunner {
     private void fail(ExportJob job, RuntimeException e) {
         String reason = FailureMessages.describe(e);
         Map<String, Integer> counts = new ExportCounts().asMap();
-        runs.finishExport(job.runId(), "FAILED", counts, reason);
+        runs.finishExport(job.runId(), "FAILED", counts, reason, e);
         RunLog.finished(job.runId(), job.connection().id(), job.flow().name(), "FAILED", counts, reason, e);
     }
 }

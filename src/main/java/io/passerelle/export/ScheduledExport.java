@@ -1,6 +1,7 @@
 package io.passerelle.export;
 
 import io.passerelle.connection.ConnectionNotFoundException;
+import io.passerelle.connection.ConnectionUnlinkedException;
 import io.passerelle.run.FlowAlreadyRunningException;
 import io.passerelle.run.Trigger;
 import org.slf4j.Logger;
@@ -22,8 +23,8 @@ public class ScheduledExport {
     public void trigger(String connectionId, String flow) {
         try {
             launcher.start(connectionId, flow, Trigger.SCHEDULE);
-        } catch (FlowAlreadyRunningException | ConnectionNotFoundException e) {
-            // a trigger that fired as its connection was archived or deleted: its route is being removed
+        } catch (FlowAlreadyRunningException | ConnectionNotFoundException | ConnectionUnlinkedException e) {
+            // a trigger that fired as its connection was archived, deleted or unlinked: its route is being removed
             LOG.info("schedule skipped: {}", e.getMessage());
         }
     }

@@ -1,5 +1,7 @@
 package io.passerelle.ops;
 
+import io.passerelle.connection.ConnectionLinks;
+import io.passerelle.connection.LinkState;
 import io.passerelle.run.SqlFiles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  * is {@link #DEGRADED}, and so is this indicator; a PARTIAL run (some records refused) is not, its errors are
  * the run's. DEGRADED, not DOWN, and answered 200: an unreachable customer ERP must not get this instance taken
  * out of a load balancer or restarted. Operators alert on it, or on {@code passerelle_runs_total{status="FAILED"}}.
+ * A connection whose link to its ERP's company FAILED ({@link ConnectionLinks}) is DEGRADED too, its {@code link}
+ * saying why, whether or not it has runs.
  * <p>
  * Connection ids, run ids and messages are details: {@code management.endpoint.health.show-details} shows them
  * only to callers with an API token.
@@ -35,11 +39,13 @@ public class ConnectionRunsHealthIndicator extends AbstractHealthIndicator {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlFiles sql;
+    private final ConnectionLinks links;
 
-    public ConnectionRunsHealthIndicator(NamedParameterJdbcTemplate jdbc, SqlFiles sql) {
+    public ConnectionRunsHealthIndicator(NamedParameterJdbcTemplate jdbc, SqlFiles sql, ConnectionLinks links) {
         super("connection runs could not be read");
         this.jdbc = jdbc;
         this.sql = sql;
+        this.links = links;
     }
 
     private record LastRun(String connection, String flow, long id, String status, Timestamp finishedAt,
@@ -66,18 +72,31 @@ public class ConnectionRunsHealthIndicator extends AbstractHealthIndicator {
         Map<String, List<LastRun>> byConnection = jdbc.query(sql.get("sql/ops/last-finished-runs.sql"), Map.of(),
                         ConnectionRunsHealthIndicator::lastRun)
                 .stream().collect(Collectors.groupingBy(LastRun::connection, LinkedHashMap::new, Collectors.toList()));
-        Map<String, Object> connections = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> connections = new LinkedHashMap<>();
         long failing = 0;
         for (Map.Entry<String, List<LastRun>> connection : byConnection.entrySet()) {
             Map<String, Object> flows = new LinkedHashMap<>();
             connection.getValue().forEach(run -> flows.put(run.flow(), run.details()));
             long failed = connection.getValue().stream().filter(LastRun::failed).count();
             failing += failed;
-            connections.put(connection.getKey(), Map.of("status", (failed > 0 ? DEGRADED : Status.UP).getCode(),
-                    "flows", flows));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("status", (failed > 0 ? DEGRADED : Status.UP).getCode());
+            details.put("flows", flows);
+            connections.put(connection.getKey(), details);
         }
-        builder.status(failing > 0 ? DEGRADED : Status.UP)
+        Map<String, LinkState> failedLinks = links.failed();
+        failedLinks.forEach((connection, link) -> {
+            Map<String, Object> details = connections.computeIfAbsent(connection, id -> new LinkedHashMap<>());
+            details.put("status", DEGRADED.getCode());
+            Map<String, Object> linkDetails = new LinkedHashMap<>();
+            linkDetails.put("status", link.status().name());
+            linkDetails.put("message", link.message());
+            linkDetails.put("checkedAt", link.checkedAt() == null ? null : link.checkedAt().toString());
+            details.put("link", linkDetails);
+        });
+        builder.status(failing > 0 || !failedLinks.isEmpty() ? DEGRADED : Status.UP)
                 .withDetail("failingFlows", failing)
+                .withDetail("failingLinks", failedLinks.size())
                 .withDetail("connections", connections);
     }
 

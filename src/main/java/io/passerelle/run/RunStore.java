@@ -62,21 +62,32 @@ public class RunStore implements RunHistory {
     }
 
     public void finish(long runId, String status, Map<String, Integer> counts, String message) {
-        finish(runId, status, counts, message, SYNC_COUNTS, "sql/run/finish.sql");
+        finish(runId, status, counts, message, null);
     }
 
-    private void announce(long runId) {
-        find(runId).ifPresent(run -> events.publishEvent(new RunFinished(run)));
+    /** @param failure what failed the run, or null; announced with it ({@link RunFinished#failure}) */
+    public void finish(long runId, String status, Map<String, Integer> counts, String message, Throwable failure) {
+        finish(runId, status, counts, message, failure, SYNC_COUNTS, "sql/run/finish.sql");
+    }
+
+    private void announce(long runId, Throwable failure) {
+        find(runId).ifPresent(run -> events.publishEvent(new RunFinished(run, failure)));
     }
 
     /** Finishes an outbound run, whose counts are items: read, sent, accepted, duplicates, rejected, unknown, failed. */
     public void finishExport(long runId, String status, Map<String, Integer> counts, String message) {
-        finish(runId, status, counts, message, EXPORT_COUNTS, "sql/run/finish-export.sql");
+        finishExport(runId, status, counts, message, null);
+    }
+
+    /** @param failure what failed the run, or null; announced with it ({@link RunFinished#failure}) */
+    public void finishExport(long runId, String status, Map<String, Integer> counts, String message,
+            Throwable failure) {
+        finish(runId, status, counts, message, failure, EXPORT_COUNTS, "sql/run/finish-export.sql");
     }
 
     /** Inbound and outbound runs count different things, in columns of their own: each has its list and its file. */
-    private void finish(long runId, String status, Map<String, Integer> counts, String message, List<String> names,
-            String file) {
+    private void finish(long runId, String status, Map<String, Integer> counts, String message, Throwable failure,
+            List<String> names, String file) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", runId)
                 .addValue("finishedAt", Timestamps.utc(Instant.now()))
                 .addValue("status", status)
@@ -85,7 +96,7 @@ public class RunStore implements RunHistory {
             params.addValue(count, counts.getOrDefault(count, 0));
         }
         jdbc.update(sql.get(file), params);
-        announce(runId);
+        announce(runId, failure);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.passerelle.sync;
 
 import io.passerelle.connection.ConnectionNotFoundException;
+import io.passerelle.connection.ConnectionUnlinkedException;
 import io.passerelle.run.FlowAlreadyRunningException;
 import io.passerelle.run.SyncMode;
 import io.passerelle.run.Trigger;
@@ -23,8 +24,8 @@ public class ScheduledSync {
     public void trigger(String connectionId, String flow) {
         try {
             launcher.start(connectionId, flow, Trigger.SCHEDULE, SyncMode.INCREMENTAL);
-        } catch (FlowAlreadyRunningException | ConnectionNotFoundException e) {
-            // a trigger that fired as its connection was archived or deleted: its route is being removed
+        } catch (FlowAlreadyRunningException | ConnectionNotFoundException | ConnectionUnlinkedException e) {
+            // a trigger that fired as its connection was archived, deleted or unlinked: its route is being removed
             LOG.info("schedule skipped: {}", e.getMessage());
         }
     }

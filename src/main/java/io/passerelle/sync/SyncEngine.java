@@ -91,7 +91,7 @@ public class SyncEngine {
             failure = e;
             runs.addErrors(runId, counts.drainErrors());
         }
-        runs.finish(runId, status, counts.asMap(), message);
+        runs.finish(runId, status, counts.asMap(), message, failure);
         RunLog.finished(runId, connectionId, flow.name(), status, counts.asMap(), message, failure);
     }
 

@@ -58,7 +58,7 @@ public class SyncJobRunner {
             long runId = job.runIds().get(i);
             if (runs.find(runId).map(run -> !run.finished()).orElse(false)) {
                 Map<String, Integer> counts = new RunCounts().asMap();
-                runs.finish(runId, "FAILED", counts, reason);
+                runs.finish(runId, "FAILED", counts, reason, e);
                 RunLog.finished(runId, connectionId, job.flows().get(i).name(), "FAILED", counts, reason, e);
             }
         }

@@ -395,7 +395,8 @@ class ExportEngineInMemoryTest {
         }
 
         @Override
-        public synchronized void finishExport(long runId, String status, Map<String, Integer> counts, String message) {
+        public synchronized void finishExport(long runId, String status, Map<String, Integer> counts, String message,
+                Throwable failure) {
             assertThat(started).as("started before it finished").contains(runId);
             finished.put(runId, new RecordedRun(status, Map.copyOf(counts), message, List.copyOf(progress)));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.api.ApiTestSupport;
+import io.passerelle.connection.ConnectionLinks;
 import io.passerelle.run.SqlFiles;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -35,6 +36,8 @@ class ConnectionRunsHealthTest extends ApiTestSupport {
     NamedParameterJdbcTemplate named;
     @Autowired
     SqlFiles sql;
+    @Autowired
+    ConnectionLinks links;
 
     final List<Long> written = new ArrayList<>();
 
@@ -50,7 +53,7 @@ class ConnectionRunsHealthTest extends ApiTestSupport {
         long projects = storedRun("projects", "SUCCEEDED", null);
         storedRun("employees", "RUNNING", null); // going now: the failure stands until a run finishes
 
-        Health health = new ConnectionRunsHealthIndicator(named, sql).health();
+        Health health = new ConnectionRunsHealthIndicator(named, sql, links).health();
 
         assertThat(health.getStatus()).isEqualTo(ConnectionRunsHealthIndicator.DEGRADED);
         JsonNode connection = json.valueToTree(health.getDetails()).path("connections").path(CONNECTION);
@@ -67,7 +70,7 @@ class ConnectionRunsHealthTest extends ApiTestSupport {
         storedRun("employees", "FAILED", WORDS);
         long succeeded = storedRun("employees", "SUCCEEDED", null);
 
-        Health health = new ConnectionRunsHealthIndicator(named, sql).health();
+        Health health = new ConnectionRunsHealthIndicator(named, sql, links).health();
 
         JsonNode connection = json.valueToTree(health.getDetails()).path("connections").path(CONNECTION);
         assertThat(connection.path("status").asText()).isEqualTo("UP");
