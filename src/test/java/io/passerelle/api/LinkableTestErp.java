@@ -37,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
  */
 class LinkableTestErp extends ErpModule {
 
-    static final String ERP = "adminpulse";
+    static final String ERP = "linkable-erp";
 
     /** What opening a session failed with, when the ERP refused the link: the link's failure, in its words. */
     static final class LinkRefused extends RuntimeException {

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A stand-in ERP for tests of the ERP-neutral parts: Acumatica-like (https, user/password/tenant). Acumatica
- * because no real connector for it exists in this build, so the two never clash.
+ * A stand-in ERP for tests of the ERP-neutral parts: Acumatica-like (https, user/password/tenant), under
+ * a name of its own that no module serves, so the two never clash.
  */
 public class FakeErpConnector implements ErpConnector {
 
-    public static final String ERP = "abacus";
+    public static final String ERP = "fake-erp";
 
     @Override
     public String erp() {
