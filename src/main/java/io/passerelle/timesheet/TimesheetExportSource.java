@@ -87,7 +87,8 @@ public class TimesheetExportSource {
         for (Row r : rows) {
             lines.add(new ExportableLine(r.lineId(), r.timesheetId(), r.status(), r.employeeNumber(),
                     r.projectNumber(), r.activityCode(), r.activityKind(), r.tradeCode(), r.date(), r.start(), r.end(),
-                    r.hours(), r.hourTypeCode(), List.copyOf(earnings.getOrDefault(r.lineId(), List.of())), r.exportState()));
+                    r.hours(), r.hourTypeCode(), List.copyOf(earnings.getOrDefault(r.lineId(), List.of())),
+                    r.exportState()));
         }
         return lines;
     }

@@ -305,8 +305,8 @@ public class TimesheetValidator {
         if (problems.size() > before || companyId == null) {
             return null;
         }
-        return new ValidLine(lineId, date, start, end, projectId, line.projectNumber().strip(), activityId, serviceCodeId,
-                activityKey == null ? null : line.activityCode().strip(), tradeId,
+        return new ValidLine(lineId, date, start, end, projectId, line.projectNumber().strip(), activityId,
+                serviceCodeId, activityKey == null ? null : line.activityCode().strip(), tradeId,
                 tradeKey == null ? null : line.tradeCode().strip(), hours, hourType, earnings);
     }
 
