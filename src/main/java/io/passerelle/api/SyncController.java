@@ -4,6 +4,7 @@ import io.passerelle.connection.ConnectionService;
 import io.passerelle.run.RunView;
 import io.passerelle.run.SyncMode;
 import io.passerelle.run.Trigger;
+import io.passerelle.sync.RefreshKeyRefusedException;
 import io.passerelle.sync.SyncLauncher;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -34,9 +35,12 @@ public class SyncController {
     @PostMapping("/api/connections/{id}/sync/{flow}")
     public ResponseEntity<?> sync(@PathVariable String id, @PathVariable String flow,
             @RequestParam(defaultValue = "false") boolean wait,
-            @RequestParam(required = false) String mode) {
+            @RequestParam(required = false) String mode, @RequestParam(required = false) String key) {
         SyncMode syncMode = syncMode(mode);
         connections.get(id); // 404 for an unknown connection before anything starts
+        if (key != null) {
+            return refresh(id, flow, wait, key);
+        }
         if (!wait) {
             List<Long> runIds = launcher.start(id, flow, Trigger.API, syncMode);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -56,6 +60,23 @@ public class SyncController {
             return ResponseEntity.ok(body);
         }
         return ResponseEntity.ok(runs.isEmpty() ? null : runs.get(0));
+    }
+
+    /** {@code ?key=}: the one record a user knows by that key (a company by its number), read and written now. */
+    private ResponseEntity<?> refresh(String id, String flow, boolean wait, String key) {
+        if (key.isBlank()) {
+            throw new InvalidParameterException("key", "must not be blank");
+        }
+        try {
+            if (!wait) {
+                long runId = launcher.startRefresh(id, flow, Trigger.API, key);
+                return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/runs/" + runId))
+                        .body(Map.of("runId", runId, "runIds", List.of(runId)));
+            }
+            return ResponseEntity.ok(launcher.refreshAndWait(id, flow, Trigger.API, key));
+        } catch (RefreshKeyRefusedException e) {
+            throw new InvalidParameterException("key", e.getMessage());
+        }
     }
 
     private static SyncMode syncMode(String mode) {

@@ -1,5 +1,6 @@
 package io.passerelle.connection;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,14 @@ public interface ErpConnector {
 
     /** URL schemes the endpoints of this ERP use, e.g. {@code tcp} or {@code https}. */
     Set<String> endpointSchemes();
+
+    /**
+     * When the connection's credentials stop working, for ERPs whose tokens have an expiry date the connection knows
+     * (AdminPulse's {@code options.tokenExpiresOn}); health warns before it. Empty when unknown.
+     */
+    default Optional<LocalDate> credentialsExpireOn(Connection connection) {
+        return Optional.empty();
+    }
 
     /** Reaches the endpoint and says in words what failed. Never throws, never reveals a secret. */
     ConnectionTestResult test(Connection connection, Endpoint endpoint);

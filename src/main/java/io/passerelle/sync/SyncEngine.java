@@ -56,7 +56,9 @@ public class SyncEngine {
         try {
             SyncTarget target = store.target(connectionId)
                     .orElseThrow(() -> new IllegalStateException("connection '" + connectionId + "' no longer exists"));
-            Instant since = mode == SyncMode.FULL || scope != null ? null
+            // a retry or a refresh writes a few records: it says nothing of what the flow holds up to any instant
+            boolean few = scope != null || flow.key() != null;
+            Instant since = mode == SyncMode.FULL || few ? null
                     : store.watermark(connectionId, flow.entity()).orElse(null);
             Instant heldAt = null;
             Instant runWatermark = null;
@@ -70,7 +72,7 @@ public class SyncEngine {
                 mapped.errors().forEach(counts::error);
                 List<CanonicalRecord> records = mapped.records();
                 PageResult written;
-                if (scope == null) {
+                if (!few) {
                     runWatermark = latest(runWatermark, page.watermark());
                     Instant cursor = session.ordersByModification() ? page.watermark() : next == null ? runWatermark : null;
                     written = store.writePage(target, flow.entity(), records, cursor, heldAt);

@@ -31,7 +31,8 @@ public class SyncJobRunner {
         String connectionId = job.connection().id();
         try {
             // every flow's route file is read before anything is: one that is broken fails the job, not half of it
-            List<InboundFlow> flows = job.flows().stream().map(spec -> routes.resolve(job.connection(), spec)).toList();
+            List<InboundFlow> flows = job.flows().stream().map(spec -> routes.resolve(job.connection(), spec))
+                    .map(flow -> job.key() == null ? flow : flow.withKey(job.key())).toList();
             run(job, flows);
         } catch (RuntimeException e) {
             fail(job, e);

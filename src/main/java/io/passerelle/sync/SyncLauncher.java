@@ -20,6 +20,17 @@ public interface SyncLauncher {
     List<RunView> runAndWait(String connectionId, String flow, Trigger trigger, SyncMode mode);
 
     /**
+     * Refreshes the one record of {@code flow} a user knows by {@code key} (AdminPulse: a company by its enterprise
+     * number, when its file is opened), leaving the flow's cursor where it is; answers its id.
+     *
+     * @throws RefreshKeyRefusedException when the flow cannot be refreshed by that key, saying why
+     */
+    long startRefresh(String connectionId, String flow, Trigger trigger, String key);
+
+    /** As {@link #startRefresh}, and waits; answers the finished run. */
+    RunView refreshAndWait(String connectionId, String flow, Trigger trigger, String key);
+
+    /**
      * Starts a run of one flow (trigger RETRY) that re-reads it and writes only the records in {@code scope},
      * leaving the flow's cursor where it is; answers its id.
      */

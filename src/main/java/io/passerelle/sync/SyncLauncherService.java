@@ -60,21 +60,35 @@ public class SyncLauncherService implements SyncLauncher {
     }
 
     @Override
+    public long startRefresh(String connectionId, String flow, Trigger trigger, String key) {
+        SyncJob job = prepare(connectionId, flow, trigger, SyncMode.FULL, null, key);
+        producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
+        return job.runIds().get(0);
+    }
+
+    @Override
+    public RunView refreshAndWait(String connectionId, String flow, Trigger trigger, String key) {
+        SyncJob job = prepare(connectionId, flow, trigger, SyncMode.FULL, null, key);
+        producer.sendBody(SyncRoutes.RUN_JOB, job);
+        return runs.find(job.runIds().get(0)).orElseThrow();
+    }
+
+    @Override
     public long startRetry(String connectionId, String flow, RetryScope scope) {
-        SyncJob job = prepare(connectionId, flow, Trigger.RETRY, SyncMode.FULL, scope);
+        SyncJob job = prepare(connectionId, flow, Trigger.RETRY, SyncMode.FULL, scope, null);
         producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds().get(0);
     }
 
     @Override
     public RunView retryAndWait(String connectionId, String flow, RetryScope scope) {
-        SyncJob job = prepare(connectionId, flow, Trigger.RETRY, SyncMode.FULL, scope);
+        SyncJob job = prepare(connectionId, flow, Trigger.RETRY, SyncMode.FULL, scope, null);
         producer.sendBody(SyncRoutes.RUN_JOB, job);
         return runs.find(job.runIds().get(0)).orElseThrow();
     }
 
     private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode) {
-        return prepare(connectionId, flow, trigger, mode, null);
+        return prepare(connectionId, flow, trigger, mode, null, null);
     }
 
     /**
@@ -82,14 +96,26 @@ public class SyncLauncherService implements SyncLauncher {
      * moment either comes first (and the run is refused) or sees the runs going (and is refused).
      *
      * @param scope a retry's records (one flow, not {@code all}), or null for a run of everything
+     * @param key   the one record a refresh asks for (one flow, not {@code all}), or null
      */
-    private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode, RetryScope scope) {
+    private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode, RetryScope scope,
+            String key) {
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         InboundSource source = sources.get(known.erp());
         if (source == null) {
             throw new UnknownFlowException(known.erp(), flow);
         }
-        List<InboundFlowSpec> flows = ALL_FLOWS.equals(flow) && scope == null ? source.inbound()
+        if (key != null) {
+            if (ALL_FLOWS.equals(flow)) {
+                throw new RefreshKeyRefusedException("a key refreshes one record of one flow, not of all");
+            }
+            source.inbound().stream().filter(f -> f.name().equals(flow)).findFirst()
+                    .orElseThrow(() -> new UnknownFlowException(known.erp(), flow));
+            source.refusesKey(flow, key).ifPresent(why -> {
+                throw new RefreshKeyRefusedException(why);
+            });
+        }
+        List<InboundFlowSpec> flows = ALL_FLOWS.equals(flow) && scope == null && key == null ? source.inbound()
                 : List.of(source.inbound().stream().filter(f -> f.name().equals(flow)).findFirst()
                         .orElseThrow(() -> new UnknownFlowException(known.erp(), flow)));
         running.claim(connectionId, flows.stream().map(InboundFlowSpec::name).toList());
@@ -100,7 +126,7 @@ public class SyncLauncherService implements SyncLauncher {
                     runIds.add(runs.create(connectionId, each.name(), "IN", trigger, mode,
                             scope == null ? null : scope.retryOf()));
                 }
-                return new SyncJob(connection, source, flows, List.copyOf(runIds), mode, scope);
+                return new SyncJob(connection, source, flows, List.copyOf(runIds), mode, scope, key);
             });
         } catch (RuntimeException e) {
             flows.forEach(each -> running.release(connectionId, each.name()));

@@ -21,9 +21,23 @@ import java.util.function.Function;
  * @param modifiedAt           an item's modification instant, null when it has none
  * @param ordersByModification whether pages come in order of modification (see {@code SourceSession})
  * @param maxPageSize          the most items one page may ask for; the engine's page size is capped by it
+ * @param byKey                the query that asks for the one record a refresh names ({@link InboundFlow#key()}), e.g.
+ *                             AdminPulse's {@code vatNumber=…}; null when the ERP cannot be asked so
  */
 public record RestListing(Function<InboundFlow, String> path, Paging paging, ModifiedSince modifiedSince, String items,
-        Function<JsonNode, Instant> modifiedAt, boolean ordersByModification, int maxPageSize) {
+        Function<JsonNode, Instant> modifiedAt, boolean ordersByModification, int maxPageSize, ByKey byKey) {
+
+    /** The query parameters that ask a list for the record known by a key. */
+    @FunctionalInterface
+    public interface ByKey {
+        Map<String, String> query(InboundFlow flow, String key);
+    }
+
+    /** A listing that cannot be asked for one record. */
+    public RestListing(Function<InboundFlow, String> path, Paging paging, ModifiedSince modifiedSince, String items,
+            Function<JsonNode, Instant> modifiedAt, boolean ordersByModification, int maxPageSize) {
+        this(path, paging, modifiedSince, items, modifiedAt, ordersByModification, maxPageSize, null);
+    }
 
     public RestListing {
         Objects.requireNonNull(path, "path");
@@ -42,7 +56,15 @@ public record RestListing(Function<InboundFlow, String> path, Paging paging, Mod
     }
 
     RestRequest request(RestTransport transport, InboundFlow flow, String cursor, Instant since, int pageSize) {
-        Map<String, String> query = since == null ? Map.of() : modifiedSince.query(flow, since);
+        Map<String, String> query;
+        if (flow.key() != null) {
+            if (byKey == null) {
+                throw new IllegalStateException("this list cannot be asked for one record by its key");
+            }
+            query = byKey.query(flow, flow.key());
+        } else {
+            query = since == null ? Map.of() : modifiedSince.query(flow, since);
+        }
         return paging.request(transport, path.apply(flow), query, cursor, pageSize);
     }
 
