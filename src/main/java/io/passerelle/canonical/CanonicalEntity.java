@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The canonical tables an inbound flow can write. Each has its SQL in
- * {@code sql/sync/<table>-*.sql}; the API names them by {@link #apiName()}.
+ * {@code sql/sync/<table>-*.sql} (but an entity with a writer of its own, {@code sync.EntityWriter}); the API names
+ * them by {@link #apiName()}.
  */
 public enum CanonicalEntity {
     PROJECT("projects", "project", null, "number", "name", "status", "customer"),
@@ -21,7 +22,13 @@ public enum CanonicalEntity {
     CUSTOMER("customers", "customer", null, "code", "name", "status", "email"),
     PROJECT_TEMPLATE("projectTemplates", "project_template", null, "code", "description", "status"),
     /** Company-wide codes hours are booked against (not per project, unlike activities). */
-    SERVICE_CODE("serviceCodes", "service_code", null, "code", "description", "status");
+    SERVICE_CODE("serviceCodes", "service_code", null, "code", "description", "status"),
+    /**
+     * The ERP companies a connection reaches (an accounting office's clients), each with its directors, shareholders
+     * and auditors: written by {@code company.CompanyWriter} as platform companies (one per real company, whichever
+     * connection brings it) and their relations, the connection's view of each in its table.
+     */
+    COMPANY("companies", "connection_company", null, "number", "name");
 
     private final String apiName;
     private final String table;

@@ -1,6 +1,8 @@
 package io.passerelle.canonical;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 
@@ -40,6 +42,16 @@ public record CanonicalRecord(
         String hashKey = parentRemoteKey == null ? remoteKey : KeyNormalizer.compositeKey(parentRemoteKey, remoteKey);
         return new CanonicalRecord(entity, remoteKey, matchKey, looseKey, parentMatchKey, fields, remoteModifiedAt,
                 ContentHash.of(hashKey, fields), SearchText.of(entity, parentRemoteKey, fields), Map.of());
+    }
+
+    /** The custom fields as a JSON object's text, or null when the connection's route keeps none. */
+    public String customFieldsText() {
+        if (customFields.isEmpty()) {
+            return null;
+        }
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        object.setAll(customFields);
+        return object.toString();
     }
 
     /** The same record with custom fields; they are part of its content, so a change of one alone updates it. */

@@ -37,4 +37,17 @@ public final class SearchText {
     public static String of(CanonicalEntity entity, String parentKey, Map<String, Object> fields) {
         return of(entity, parentKey, fields::get);
     }
+
+    /**
+     * {@code q} folded as the stored search text is, as a LIKE pattern matching it anywhere ({@code %} for no
+     * {@code q}); LIKE's own characters in it are escaped (the default escape character, a backslash, of H2 and
+     * PostgreSQL both).
+     */
+    public static String likePattern(String q) {
+        String folded = KeyNormalizer.searchFold(q);
+        if (folded == null) {
+            return "%";
+        }
+        return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

@@ -7,6 +7,11 @@ public class FlowAlreadyRunningException extends RuntimeException {
         super("a run of flow '" + flow + "' is already going for connection '" + connectionId + "'");
     }
 
+    /** For a run that is not of this flow but holds what it needs (a company another connection imports). */
+    protected FlowAlreadyRunningException(String message) {
+        super(message);
+    }
+
     /** @param then what the caller may do once the run has finished, in words */
     public FlowAlreadyRunningException(String connectionId, String flow, String then) {
         super("a run of flow '" + flow + "' is going for connection '" + connectionId + "': " + then);

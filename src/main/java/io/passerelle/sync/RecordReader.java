@@ -9,4 +9,10 @@ package io.passerelle.sync;
 public interface RecordReader {
 
     RecordPage list(String connectionId, String entity, String q, int limit, Long after);
+
+    /**
+     * As {@link #list}, for a platform company: its records from whichever of its connections brought them, each once
+     * (with the remote key and custom fields of the first of those connections, by id).
+     */
+    RecordPage listOfCompany(long companyId, String entity, String q, int limit, Long after);
 }

@@ -22,7 +22,7 @@ public final class RunCounts {
         read += n;
     }
 
-    /** Items the flow's filter left out: read, and on purpose not written. */
+    /** Items the flow's filter left out: read, and on purpose not written (a writer's are {@link PageResult#skipped()}). */
     public void skipped(int n) {
         skipped += n;
     }
@@ -31,6 +31,7 @@ public final class RunCounts {
         created += page.created();
         updated += page.updated();
         unchanged += page.unchanged();
+        skipped += page.skipped();
         page.rejected().forEach(this::error);
         errors.addAll(page.warnings());
     }

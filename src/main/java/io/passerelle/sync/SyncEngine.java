@@ -8,8 +8,11 @@ import io.passerelle.run.RunLog;
 import io.passerelle.run.RunStore;
 import io.passerelle.run.SyncMode;
 import io.passerelle.sync.InboundPages.MappedPage;
+import io.passerelle.canonical.CanonicalEntity;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The inbound engine, shared by every ERP: page → mapper → normalised keys → one transaction per
  * page with its cursor → run counts. The next page is already on its way, and is mapped on a worker,
- * while one is written: the run's own thread only writes.
+ * while one is written: the run's own thread only writes. An entity that has an {@link EntityWriter} (companies)
+ * is written by it; every other by {@link SyncStore}.
  */
 @Component
 public class SyncEngine {
@@ -27,12 +31,28 @@ public class SyncEngine {
     private final RunStore runs;
     private final PageWorkers workers;
     private final InboundPages pages;
+    private final Map<CanonicalEntity, EntityWriter> writers;
 
-    public SyncEngine(SyncStore store, RunStore runs, PageWorkers workers, InboundPages pages) {
+    public SyncEngine(SyncStore store, RunStore runs, PageWorkers workers, InboundPages pages,
+            List<EntityWriter> writers) {
         this.store = store;
         this.runs = runs;
         this.workers = workers;
         this.pages = pages;
+        this.writers = byEntity(writers);
+    }
+
+    /** The writer of each entity that has one; two for one entity is a mistake of the build. */
+    static Map<CanonicalEntity, EntityWriter> byEntity(List<EntityWriter> writers) {
+        Map<CanonicalEntity, EntityWriter> byEntity = new EnumMap<>(CanonicalEntity.class);
+        for (EntityWriter writer : writers) {
+            EntityWriter other = byEntity.putIfAbsent(writer.entity(), writer);
+            if (other != null) {
+                throw new IllegalStateException("two writers for " + writer.entity().apiName() + ": "
+                        + other.getClass().getName() + " and " + writer.getClass().getName());
+            }
+        }
+        return byEntity;
     }
 
     /** Runs one flow to the end and records it under {@code runId}. Never throws: failures are the run's. */
@@ -72,13 +92,16 @@ public class SyncEngine {
                 mapped.errors().forEach(counts::error);
                 List<CanonicalRecord> records = mapped.records();
                 PageResult written;
+                EntityWriter writer = writers.get(flow.entity());
                 if (!few) {
                     runWatermark = latest(runWatermark, page.watermark());
                     Instant cursor = session.ordersByModification() ? page.watermark() : next == null ? runWatermark : null;
-                    written = store.writePage(target, flow.entity(), records, cursor, heldAt);
+                    written = writer == null ? store.writePage(target, flow.entity(), records, cursor, heldAt)
+                            : writer.writePage(target, records, cursor, heldAt);
                     heldAt = written.heldAt();
                 } else {
-                    written = store.writeRecords(target, flow.entity(), records);
+                    written = writer == null ? store.writeRecords(target, flow.entity(), records)
+                            : writer.writePage(target, records, null, null);
                 }
                 counts.add(written);
                 runs.addErrors(runId, counts.drainErrors());

@@ -37,6 +37,7 @@ public class SyncJobRunner {
         } catch (RuntimeException e) {
             fail(job, e);
         } finally {
+            job.releaseClaims();
             job.flows().forEach(flow -> running.release(connectionId, flow.name()));
         }
     }
@@ -46,6 +47,7 @@ public class SyncJobRunner {
         try (SourceSession session = job.source().open(job.connection())) {
             for (int i = 0; i < flows.size(); i++) {
                 engine.run(job.runIds().get(i), connectionId, flows.get(i), session, job.mode(), job.scope());
+                job.claims().get(i).release();
                 running.release(connectionId, job.flows().get(i).name());
             }
         }

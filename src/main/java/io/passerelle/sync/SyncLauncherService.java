@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.ConnectionNotFoundException;
@@ -30,14 +31,16 @@ public class SyncLauncherService implements SyncLauncher {
     private final RunStore runs;
     private final RunningFlows running;
     private final ProducerTemplate producer;
+    private final Map<CanonicalEntity, EntityWriter> writers;
 
     public SyncLauncherService(ConnectionDirectory connections, List<InboundSource> sources, RunStore runs,
-            RunningFlows running, ProducerTemplate producer) {
+            RunningFlows running, ProducerTemplate producer, List<EntityWriter> writers) {
         this.connections = connections;
         this.sources = sources.stream().collect(Collectors.toMap(InboundSource::erp, Function.identity()));
         this.runs = runs;
         this.running = running;
         this.producer = producer;
+        this.writers = SyncEngine.byEntity(writers);
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -92,8 +95,10 @@ public class SyncLauncherService implements SyncLauncher {
     }
 
     /**
-     * Claims the flows, then creates their runs under the connection's row lock, so that an archive at the same
-     * moment either comes first (and the run is refused) or sees the runs going (and is refused).
+     * Claims the flows, and what their writers write beyond the connection (the companies it imports: only one
+     * import of a company runs at a time, whichever connection asks), then creates their runs under the connection's
+     * row lock, so that an archive at the same moment either comes first (and the run is refused) or sees the runs
+     * going (and is refused).
      *
      * @param scope a retry's records (one flow, not {@code all}), or null for a run of everything
      * @param key   the one record a refresh asks for (one flow, not {@code all}), or null
@@ -119,16 +124,23 @@ public class SyncLauncherService implements SyncLauncher {
                 : List.of(source.inbound().stream().filter(f -> f.name().equals(flow)).findFirst()
                         .orElseThrow(() -> new UnknownFlowException(known.erp(), flow)));
         running.claim(connectionId, flows.stream().map(InboundFlowSpec::name).toList());
+        List<EntityWriter.Claim> claims = new ArrayList<>();
         try {
+            for (InboundFlowSpec each : flows) {
+                EntityWriter writer = writers.get(each.entity());
+                claims.add(writer == null ? EntityWriter.Claim.NONE : writer.claim(connectionId));
+            }
             return connections.lockedForRun(connectionId, connection -> {
                 List<Long> runIds = new ArrayList<>();
                 for (InboundFlowSpec each : flows) {
                     runIds.add(runs.create(connectionId, each.name(), "IN", trigger, mode,
                             scope == null ? null : scope.retryOf()));
                 }
-                return new SyncJob(connection, source, flows, List.copyOf(runIds), mode, scope, key);
+                return new SyncJob(connection, source, flows, List.copyOf(runIds), mode, scope, key,
+                        List.copyOf(claims));
             });
         } catch (RuntimeException e) {
+            claims.forEach(EntityWriter.Claim::release);
             flows.forEach(each -> running.release(connectionId, each.name()));
             throw e;
         }

@@ -1,7 +1,5 @@
 package io.passerelle.sync;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.canonical.CanonicalRecord;
 import io.passerelle.run.RecordError;
@@ -66,12 +64,21 @@ public class SyncStore {
             PageResult result = records.isEmpty()
                     ? new PageResult(0, 0, 0, List.of(), List.of(), heldAt)
                     : write.run(heldAt);
-            Instant cursor = earliest(watermark, result.heldAt());
-            if (cursor != null) {
-                saveWatermark(target.connectionId(), entity, cursor);
-            }
+            advanceCursor(target, entity, watermark, result.heldAt());
             return result;
         });
+    }
+
+    /**
+     * Saves the cursor a page leaves, in the caller's transaction: its watermark, or the earliest instant the run may
+     * not move past ({@link PageResult#heldAt()}) when that is earlier; nothing when both are null. For writers of
+     * their own ({@link EntityWriter}), which store the cursor with their page as this store does.
+     */
+    public void advanceCursor(SyncTarget target, CanonicalEntity entity, Instant watermark, Instant heldAt) {
+        Instant cursor = earliest(watermark, heldAt);
+        if (cursor != null) {
+            saveWatermark(target.connectionId(), entity, cursor);
+        }
     }
 
     /**
@@ -106,16 +113,6 @@ public class SyncStore {
         if (jdbc.update(sql.get("sql/sync/cursor-update.sql"), params) == 0) {
             jdbc.update(sql.get("sql/sync/cursor-insert.sql"), params);
         }
-    }
-
-    /** As JSON text, or null when the connection's route keeps none. */
-    private static String customFields(CanonicalRecord record) {
-        if (record.customFields().isEmpty()) {
-            return null;
-        }
-        ObjectNode object = JsonNodeFactory.instance.objectNode();
-        object.setAll(record.customFields());
-        return object.toString();
     }
 
     private record Known(long localId, String contentHash) {
@@ -310,7 +307,7 @@ public class SyncStore {
                     .addValue("localId", localId)
                     .addValue("contentHash", record.contentHash())
                     .addValue("remoteModifiedAt", Timestamps.utc(record.remoteModifiedAt()))
-                    .addValue("customFields", customFields(record), Types.VARCHAR)
+                    .addValue("customFields", record.customFieldsText(), Types.VARCHAR)
                     .addValue("now", now);
         }
 

@@ -3,21 +3,23 @@ package io.passerelle.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.canonical.CanonicalEntity;
-import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.canonical.SearchText;
 import io.passerelle.run.SqlFiles;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The records API: what a connection's syncs wrote, with each record's remote key and last sync. */
+/** The records API: what a connection's (or a company's) syncs wrote, with each record's remote key and last sync. */
 @Repository
 public class SyncedRecords implements RecordReader {
 
@@ -35,34 +37,62 @@ public class SyncedRecords implements RecordReader {
 
     @Override
     public RecordPage list(String connectionId, String entityName, String q, int limit, Long after) {
-        CanonicalEntity entity = CanonicalEntity.byApiName(entityName).orElseThrow(() -> new UnknownEntityException(entityName));
-        int pageSize = Math.max(1, Math.min(MAX_LIMIT, limit));
+        CanonicalEntity entity = entity(entityName);
+        int pageSize = pageSize(limit);
         List<Long> company = jdbc.queryForList(sql.get("sql/sync/connection-company.sql"),
                 Map.of("connectionId", connectionId), Long.class);
         if (company.isEmpty()) {
             return new RecordPage(List.of(), null);
         }
+        return page(rows(connectionId, company.get(0), entity, q, pageSize, after), pageSize);
+    }
+
+    /**
+     * The company's records are each connection's of it, merged by id: each connection's page holds the first
+     * {@code limit + 1} of its records after {@code after}, so the first {@code limit} of them all are among them,
+     * and so is the one after those when there is one.
+     */
+    @Override
+    public RecordPage listOfCompany(long companyId, String entityName, String q, int limit, Long after) {
+        CanonicalEntity entity = entity(entityName);
+        int pageSize = pageSize(limit);
+        List<String> connections = jdbc.queryForList(sql.get("sql/sync/company-connections.sql"),
+                Map.of("companyId", companyId), String.class);
+        TreeMap<Long, Map<String, Object>> byId = new TreeMap<>();
+        for (String connectionId : connections) {
+            for (Map<String, Object> row : rows(connectionId, companyId, entity, q, pageSize, after)) {
+                byId.putIfAbsent(((Number) row.get("id")).longValue(), row);
+            }
+        }
+        return page(new ArrayList<>(byId.values()), pageSize);
+    }
+
+    private static CanonicalEntity entity(String entityName) {
+        return CanonicalEntity.byApiName(entityName).orElseThrow(() -> new UnknownEntityException(entityName));
+    }
+
+    private static int pageSize(int limit) {
+        return Math.max(1, Math.min(MAX_LIMIT, limit));
+    }
+
+    /** Up to {@code pageSize + 1} rows, so that the page knows whether one follows. */
+    private List<Map<String, Object>> rows(String connectionId, long companyId, CanonicalEntity entity, String q,
+            int pageSize, Long after) {
         MapSqlParameterSource params = new MapSqlParameterSource("connectionId", connectionId)
-                .addValue("companyId", company.get(0))
+                .addValue("companyId", companyId)
                 .addValue("after", after == null ? 0 : after)
-                .addValue("pattern", likePattern(q))
+                .addValue("pattern", SearchText.likePattern(q))
                 .addValue("limit", pageSize + 1);
-        List<Map<String, Object>> rows = jdbc.query(sql.get("sql/records/" + entity.table() + ".sql"), params, this::toItem);
+        return jdbc.query(sql.get("sql/records/" + entity.table() + ".sql"), params, this::toItem);
+    }
+
+    private static RecordPage page(List<Map<String, Object>> rows, int pageSize) {
         String next = null;
         if (rows.size() > pageSize) {
             rows = rows.subList(0, pageSize);
             next = String.valueOf(rows.get(pageSize - 1).get("id"));
         }
         return new RecordPage(rows, next);
-    }
-
-    /** {@code q} folded as the stored search text is (see {@link SearchText}), as a LIKE pattern matching it anywhere. */
-    static String likePattern(String q) {
-        String folded = KeyNormalizer.searchFold(q);
-        if (folded == null) {
-            return "%";
-        }
-        return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private Map<String, Object> toItem(ResultSet rs, int row) throws SQLException {

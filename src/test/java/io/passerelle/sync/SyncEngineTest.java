@@ -8,6 +8,7 @@ import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.canonical.CanonicalRecord;
 import io.passerelle.canonical.JsonFields;
 import io.passerelle.run.PageWorkers;
+import io.passerelle.run.RetryScope;
 import io.passerelle.run.RunStore;
 import io.passerelle.run.RunView;
 import io.passerelle.run.SqlFiles;
@@ -64,7 +65,7 @@ class SyncEngineTest {
         store = new SyncStore(jdbc, transaction, sql);
         camel = new DefaultCamelContext();
         camel.start();
-        engine = new SyncEngine(store, runs, new PageWorkers(camel), new InboundPages(null));
+        engine = new SyncEngine(store, runs, new PageWorkers(camel), new InboundPages(null), List.of());
     }
 
     @AfterEach
@@ -137,6 +138,42 @@ class SyncEngineTest {
         assertThat(run.status()).isEqualTo("FAILED");
         assertThat(run.message()).isEqualTo("connection refused");
         assertThat(store.watermark("acme", CanonicalEntity.PROJECT)).contains(Instant.parse("2026-11-01T10:00:00Z"));
+    }
+
+    @Test
+    void anEntityWithAWriterOfItsOwnIsWrittenByItInRunsAndRetries() {
+        List<String> calls = new ArrayList<>();
+        EntityWriter writer = new EntityWriter() {
+            @Override
+            public CanonicalEntity entity() {
+                return CanonicalEntity.PROJECT;
+            }
+
+            @Override
+            public PageResult writePage(SyncTarget target, List<CanonicalRecord> records, Instant watermark,
+                    Instant heldAt) {
+                calls.add(target.connectionId() + " " + records.stream().map(CanonicalRecord::remoteKey).toList() + " "
+                        + watermark + " " + heldAt);
+                return new PageResult(records.size() - 1, 0, 0, List.of(), List.of(), heldAt, 1);
+            }
+        };
+        SyncEngine withWriter = new SyncEngine(store, runs, new PageWorkers(camel), new InboundPages(null),
+                List.of(writer));
+        FakeSession session = new FakeSession(List.of(project("P-1", "One", "2026-11-01T10:00:00Z"),
+                project("P-2", "Two", "2026-11-02T10:00:00Z"), project("P-3", "Three", "2026-11-03T10:00:00Z")));
+
+        long runId = runs.create("acme", "projects", "IN", Trigger.API, SyncMode.FULL);
+        withWriter.run(runId, "acme", PROJECTS, session, SyncMode.FULL);
+        long retryId = runs.create("acme", "projects", "IN", Trigger.RETRY, SyncMode.FULL);
+        withWriter.run(retryId, "acme", PROJECTS, session, SyncMode.FULL, RetryScope.of(runId, List.of("P-3")));
+
+        assertThat(calls).containsExactly("acme [P-1, P-2] 2026-11-02T10:00:00Z null",
+                "acme [P-3] 2026-11-03T10:00:00Z null", "acme [] null null", "acme [P-3] null null");
+        assertThat(runs.find(runId).orElseThrow().counts()).containsEntry("read", 3).containsEntry("created", 1)
+                .containsEntry("skipped", 2);
+        assertThat(jdbc.getJdbcTemplate().queryForObject("select count(*) from project", Integer.class))
+                .as("not the canonical table").isZero();
+        assertThat(store.watermark("acme", CanonicalEntity.PROJECT)).as("the writer's to save").isEmpty();
     }
 
     private RunView run(InboundFlow flow, SourceSession session, SyncMode mode) {
