@@ -1,0 +1,3 @@
+select erp
+  from connection
+ where id = :connectionId

@@ -1,0 +1,4 @@
+select c.id, c.code, c.number, c.number_key, c.erp, c.erp_key
+  from company c
+ where c.erp = :erp
+   and c.erp_key = :erpKey

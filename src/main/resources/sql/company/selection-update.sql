@@ -1,0 +1,3 @@
+update connection_company
+   set selected = :selected
+ where id = :id
