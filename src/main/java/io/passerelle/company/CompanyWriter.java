@@ -177,6 +177,7 @@ public class CompanyWriter implements EntityWriter {
                 if (link.companyId() != companyId) {
                     // the ERP company is now another platform company (its number changed): this connection's
                     // relations of the former one are no longer listed by it
+                    store.lock(link.companyId());
                     apply(link.companyId(), List.of());
                 }
             }
@@ -222,9 +223,11 @@ public class CompanyWriter implements EntityWriter {
             if (byCode.isPresent() && byCode.get().numberKey() == null && byCode.get().erpKey() == null) {
                 return new Resolution(byCode.get(), null, true);
             }
+            String taken = code;
             for (int n = 2; byCode.isPresent(); n++) {
+                // a connection's company was given that code for another company: this one takes the next free
                 String suffix = "-" + n;
-                code = code.substring(0, Math.min(code.length(), MAX_CODE - suffix.length())) + suffix;
+                code = taken.substring(0, Math.min(taken.length(), MAX_CODE - suffix.length())) + suffix;
                 byCode = store.byCode(code);
             }
             return new Resolution(null, code, true);

@@ -218,6 +218,41 @@ class CompanyApiTest {
     }
 
     @Test
+    void aNumberCorrectedInTheErpCorrectsTheCompanyOrJoinsTheOneThatHasIt() {
+        int n = SEQUENCE.incrementAndGet();
+        String office = connection("fix", n);
+        String other = connection("other", n);
+        String mine = validNumber(n);
+        String theirs = validNumber(n + 5000);
+        String typo = mine.substring(0, 9) + (mine.charAt(9) == '0' ? '1' : '0');
+        erp.serve(office, company("f-1").number(typo).name("Typo " + n).director("d-1", "Jan Peeters", "2020-01-01",
+                null), company("f-2").number(theirs + "9").name("Too long " + n).director("d-2", "An Claes", "2020-01-01",
+                null));
+        erp.serve(other, company("o-1").number(theirs).name("Theirs " + n));
+        sync(office);
+        sync(other);
+        long typed = companyOf(office, "f-1");
+        long tooLong = companyOf(office, "f-2");
+        assertThat(ok(call("GET", "/api/companies/" + typed)).path("numberValid").asBoolean()).isFalse();
+        assertThat(ok(call("GET", "/api/companies/" + tooLong)).path("number").asText()).isEqualTo(theirs + "9");
+
+        erp.serve(office, company("f-1").number(dotted(mine)).name("Typo " + n).director("d-1", "Jan Peeters",
+                "2020-01-01", null), company("f-2").number(theirs).name("Theirs, here " + n).director("d-2", "An Claes",
+                "2020-01-01", null));
+        assertCounts(sync(office), "SUCCEEDED", 0, 2, 0);
+
+        JsonNode corrected = ok(call("GET", "/api/companies/" + companyOf(office, "f-1")));
+        assertThat(corrected.path("id").asLong()).as("the same company, its number corrected").isEqualTo(typed);
+        assertThat(corrected.path("number").asText()).isEqualTo(mine);
+        assertThat(corrected.path("numberValid").asBoolean()).isTrue();
+        assertThat(companyOf(office, "f-2")).as("the company that has the number").isEqualTo(companyOf(other, "o-1"));
+        assertThat(relation(ok(call("GET", "/api/companies/" + companyOf(other, "o-1"))), "DIRECTOR", "An Claes")
+                .path("endDate").isNull()).isTrue();
+        assertThat(relation(ok(call("GET", "/api/companies/" + tooLong)), "DIRECTOR", "An Claes").path("endDate")
+                .isNull()).as("no longer listed there by this connection: ended").isFalse();
+    }
+
+    @Test
     void checksSayWhatIsWrongAndWhatToDo() {
         int n = SEQUENCE.incrementAndGet();
         String office = connection("checks", n);
