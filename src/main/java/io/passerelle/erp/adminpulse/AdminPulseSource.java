@@ -1,5 +1,6 @@
 package io.passerelle.erp.adminpulse;
 
+import io.passerelle.company.EnterpriseNumber;
 import io.passerelle.connection.Connection;
 import io.passerelle.erp.http.ModifiedSince;
 import io.passerelle.erp.http.PageCountPaging;
@@ -38,15 +39,6 @@ final class AdminPulseSource {
      * ({@code BE 0712.345.678}, {@code 712345678}); empty when it is not one.
      */
     static Optional<String> vatNumber(String key) {
-        String text = key == null ? "" : key.strip();
-        if (text.regionMatches(true, 0, "BE", 0, 2)) {
-            text = text.substring(2);
-        }
-        if (!text.matches("[0-9 .\\-\u00a0]+")) {
-            return Optional.empty();
-        }
-        String digits = text.replaceAll("[^0-9]", "");
-        digits = digits.length() == 9 ? "0" + digits : digits;
-        return digits.length() == 10 ? Optional.of(digits) : Optional.empty();
+        return EnterpriseNumber.parse(key).map(EnterpriseNumber::key);
     }
 }
