@@ -105,7 +105,7 @@ public final class CompanyChecks {
             }
             Relation first = same.get(0);
             String who = "'" + first.fields().name() + "' is " + article(first.role()) + " " + first.role().word()
-                    + " " + same.size() + " times (" + names(same) + ")";
+                    + " " + (same.size() == 2 ? "twice" : same.size() + " times") + " (" + names(same) + ")";
             List<Relation> manual = same.stream().filter(r -> !r.imported()).toList();
             String what;
             if (manual.isEmpty()) {
