@@ -179,8 +179,8 @@ class ConnectionApiTest extends ApiTestSupport {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorFields()).containsExactly("erp");
 
-        Map<String, Object> unsupported = payload("acme-adminpulse");
-        unsupported.put("erp", "adminpulse");
+        Map<String, Object> unsupported = payload("acme-24sevenoffice");
+        unsupported.put("erp", "24sevenoffice");
         Response later = call("POST", "/api/connections", ADMIN, toJson(unsupported));
         assertThat(later.status()).isEqualTo(422);
         assertThat(later.node().path("detail").asText()).contains("not supported by this build yet");
