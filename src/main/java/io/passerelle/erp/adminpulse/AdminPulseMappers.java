@@ -105,6 +105,9 @@ public final class AdminPulseMappers {
             out.put("relationId", in.code("relationId", KEY));
             out.put("role", canonicalRole);
             String type = in.text("type", SHORT);
+            if (type == null && (in.text("firstName", KEY) != null || in.text("lastName", KEY) != null)) {
+                type = "person"; // AdminPulse gives persons a first and a last name, companies none
+            }
             out.put("type", type == null ? null : type.toUpperCase(Locale.ROOT));
             out.put("name", in.requiredText("name", LABEL));
             out.put("firstName", in.text("firstName", KEY));
