@@ -24,6 +24,7 @@ class RecordSearchTest {
 
     static final String AVANTAGE = "sandbox-avantage";
     static final String ACUMATICA = "sandbox-acumatica";
+    static final String ADMINPULSE = "sandbox-adminpulse";
     static final String ABACUS = "sandbox-abacus";
 
     @Autowired
@@ -76,11 +77,10 @@ class RecordSearchTest {
     void everyEntityOfEveryErpIsSearchable() {
         sync.runAndWait(ACUMATICA, "all", Trigger.API, SyncMode.INCREMENTAL);
         sync.runAndWait(ABACUS, "serviceCodes", Trigger.API, SyncMode.INCREMENTAL);
+        sync.runAndWait(ADMINPULSE, "companies", Trigger.API, SyncMode.INCREMENTAL);
         for (CanonicalEntity entity : CanonicalEntity.values()) {
-            if (entity == CanonicalEntity.COMPANY) {
-                continue; // no sandbox ERP brings companies yet: company.CompanyApiTest searches them
-            }
             String connection = entity == CanonicalEntity.SERVICE_CODE ? ABACUS
+                    : entity == CanonicalEntity.COMPANY ? ADMINPULSE
                     : List.of(CanonicalEntity.PROJECT_TASK, CanonicalEntity.COST_CODE, CanonicalEntity.VENDOR,
                             CanonicalEntity.CUSTOMER, CanonicalEntity.PROJECT_TEMPLATE).contains(entity) ? ACUMATICA
                     : AVANTAGE;
