@@ -46,7 +46,8 @@ class PackagedApplicationIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         passerelle = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
                 "--passerelle.sandbox.avantage.port=0", "--passerelle.sandbox.acumatica.port=0",
-                "--passerelle.sandbox.abacus.port=0", "--passerelle.sandbox.adminpulse.port=0")
+                "--passerelle.sandbox.abacus.port=0", "--passerelle.sandbox.adminpulse.port=0",
+                "--passerelle.sandbox.twentyfoursevenoffice.port=0")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("passerelle.log").toFile())

@@ -9,13 +9,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Signed-in API sessions and the licence slots they hold (Acumatica's "API Login Limit": N concurrent
  * sessions). A cookie session lives until logout or until it has been idle for the idle timeout. An access
  * token is a session too: it holds a slot until it expires (or is logged out); a refresh while it lives
  * swaps the token in the same slot, a refresh after it died opens a new session (and needs a free slot).
- * An ERP without a licence limit opens with {@link #UNLIMITED}. Expiry is checked lazily against the clock,
+ * An ERP without a licence limit opens with {@link #UNLIMITED}. A token may be valid for one tenant only (an
+ * organization, a company: 24SevenOffice's), kept across refreshes. Expiry is checked lazily against the clock,
  * so tests move a clock instead of waiting.
  */
 public final class Sessions {
@@ -29,6 +31,7 @@ public final class Sessions {
         private final boolean bearer;
         private volatile String accessToken;
         private volatile String scope = "";
+        private volatile String tenant;
         private Instant lastSeen;
         private Instant expiresAt;
 
@@ -61,6 +64,11 @@ public final class Sessions {
         public String scope() {
             return scope;
         }
+
+        /** The tenant a token session is valid for (e.g. an organization id), or null when it is not bound to one. */
+        public String tenant() {
+            return tenant;
+        }
     }
 
     /** A token session with its refresh token (null when none was asked for) and the scope granted. */
@@ -74,7 +82,12 @@ public final class Sessions {
         }
     }
 
+    /** What a refresh token renews. */
+    private record Grant(String scope, String tenant) {
+    }
+
     private final SecureRandom random = new SecureRandom();
+    private final Supplier<String> accessTokens;
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration tokenTtl;
@@ -82,12 +95,21 @@ public final class Sessions {
     private final Map<String, Session> byAccessToken = new LinkedHashMap<>();
     /** refresh token to the session it last renewed (which may have ended meanwhile). */
     private final Map<String, Session> byRefreshToken = new LinkedHashMap<>();
-    private final Map<String, String> refreshScopes = new LinkedHashMap<>();
+    private final Map<String, Grant> refreshGrants = new LinkedHashMap<>();
 
     public Sessions(Clock clock, Duration idleTimeout, Duration tokenTtl) {
+        this(clock, idleTimeout, tokenTtl, null);
+    }
+
+    /**
+     * With access tokens in the ERP's own look (a JWT's three segments...), each one new; null: random
+     * upper-case hex. Tokens are looked up exactly, so the supplier must not repeat itself.
+     */
+    public Sessions(Clock clock, Duration idleTimeout, Duration tokenTtl, Supplier<String> accessTokens) {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.tokenTtl = tokenTtl;
+        this.accessTokens = accessTokens != null ? accessTokens : this::randomTicket;
     }
 
     /** The life of an access token, the {@code expires_in} of the token answer. */
@@ -104,14 +126,20 @@ public final class Sessions {
     }
 
     /** Opens a token session; issues a refresh token too when {@code withRefresh}. */
-    public synchronized Issued openTokenSession(int limit, String scope, boolean withRefresh) {
+    public Issued openTokenSession(int limit, String scope, boolean withRefresh) {
+        return openTokenSession(limit, scope, null, withRefresh);
+    }
+
+    /** Opens a token session valid for {@code tenant} only (null: for none in particular). */
+    public synchronized Issued openTokenSession(int limit, String scope, String tenant, boolean withRefresh) {
         Instant now = clock.instant();
         takeSlot(now, limit);
         Session s = new Session(randomId(), null, true, now);
         s.scope = scope;
+        s.tenant = tenant;
         issueAccessToken(s, now);
         byId.put(s.id, s);
-        return new Issued(s, withRefresh ? newRefreshToken(s, scope) : null, scope);
+        return new Issued(s, withRefresh ? newRefreshToken(s, new Grant(scope, tenant)) : null, scope);
     }
 
     /** Null when the refresh token is unknown (never issued, or used already: refresh tokens rotate). */
@@ -119,7 +147,7 @@ public final class Sessions {
         Instant now = clock.instant();
         purge(now);
         Session previous = byRefreshToken.remove(refreshToken);
-        String scope = refreshScopes.remove(refreshToken);
+        Grant grant = refreshGrants.remove(refreshToken);
         if (previous == null) {
             return null;
         }
@@ -128,18 +156,19 @@ public final class Sessions {
             if (byId.size() >= limit) {
                 // the refresh token stays usable: the client may retry once a slot is free
                 byRefreshToken.put(refreshToken, previous);
-                refreshScopes.put(refreshToken, scope);
+                refreshGrants.put(refreshToken, grant);
                 throw new LimitReached();
             }
             s = new Session(randomId(), null, true, now);
-            s.scope = scope;
+            s.scope = grant.scope();
+            s.tenant = grant.tenant();
             byId.put(s.id, s);
         } else {
             byAccessToken.remove(s.accessToken);
         }
         issueAccessToken(s, now);
         s.lastSeen = now;
-        return new Issued(s, newRefreshToken(s, scope), scope);
+        return new Issued(s, newRefreshToken(s, grant), grant.scope());
     }
 
     /** The live cookie session whose cookies these are, touched; null otherwise. */
@@ -193,15 +222,15 @@ public final class Sessions {
     }
 
     private void issueAccessToken(Session s, Instant now) {
-        s.accessToken = randomTicket();
+        s.accessToken = accessTokens.get();
         s.expiresAt = now.plus(tokenTtl);
         byAccessToken.put(s.accessToken, s);
     }
 
-    private String newRefreshToken(Session s, String scope) {
+    private String newRefreshToken(Session s, Grant grant) {
         String token = randomTicket();
         byRefreshToken.put(token, s);
-        refreshScopes.put(token, scope);
+        refreshGrants.put(token, grant);
         return token;
     }
 

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * tokens that expire ({@code expires_in}) and hold a licence slot in {@link Sessions}, and error bodies in
  * the ERP's shape. The client authenticates with {@code client_id}/{@code client_secret} form fields or
  * with {@code Authorization: Basic}. Only the grants configured are served; others are
- * {@code unsupported_grant_type}.
+ * {@code unsupported_grant_type}. A client-credentials grant may read the ERP's own parameters (an audience,
+ * the organization to log in to) and bind the token to one tenant ({@link ClientGrant}).
  *
  * <pre>{@code
  * TokenEndpoint.builder(sessions)
@@ -48,13 +49,30 @@ public final class TokenEndpoint implements Handler {
         String grant(String requested);
     }
 
+    /**
+     * A client-credentials grant as the ERP decides it from the client and every parameter of the request: the
+     * scope granted and the tenant the token is valid for (null: none in particular).
+     */
+    public record Grant(String scope, String tenant) {
+    }
+
+    /**
+     * Decides a client-credentials grant for an authenticated client: the {@link Grant}, null to answer
+     * {@code invalid_scope}, or a thrown {@link ErrorAnswer} for the ERP's own refusals (an unknown audience, an
+     * organization the client is not connected to).
+     */
+    @FunctionalInterface
+    public interface ClientGrant {
+        Grant grant(String clientId, Map<String, String> parameters);
+    }
+
     private final Sessions sessions;
     private final IntSupplier slots;
     private final BiPredicate<String, String> client;
     private final BiPredicate<String, String> user;
     private final ScopePolicy passwordScopes;
     private final Predicate<String> refreshFor;
-    private final ScopePolicy clientCredentialsScopes;
+    private final ClientGrant clientCredentials;
     private final boolean refreshGrant;
     private final boolean acceptJson;
     private final ErrorBodies errors;
@@ -68,7 +86,7 @@ public final class TokenEndpoint implements Handler {
         this.user = b.user;
         this.passwordScopes = b.passwordScopes;
         this.refreshFor = b.refreshFor;
-        this.clientCredentialsScopes = b.clientCredentialsScopes;
+        this.clientCredentials = b.clientCredentials;
         this.refreshGrant = b.refreshGrant;
         this.acceptJson = b.acceptJson;
         this.errors = b.errors;
@@ -111,7 +129,7 @@ public final class TokenEndpoint implements Handler {
         try {
             issued = switch (grant) {
                 case "password" -> passwordGrant(form, limit);
-                case "client_credentials" -> clientCredentialsGrant(form, limit);
+                case "client_credentials" -> clientCredentialsGrant(clientId, form, limit);
                 case "refresh_token" -> refreshGrant(form, limit);
                 default -> throw errors.answer(Error.UNSUPPORTED_GRANT_TYPE, null);
             };
@@ -141,11 +159,15 @@ public final class TokenEndpoint implements Handler {
         return sessions.openTokenSession(limit, scope, refreshFor.test(scope));
     }
 
-    private Sessions.Issued clientCredentialsGrant(Map<String, String> form, int limit) {
-        if (clientCredentialsScopes == null) {
+    private Sessions.Issued clientCredentialsGrant(String clientId, Map<String, String> form, int limit) {
+        if (clientCredentials == null) {
             throw errors.answer(Error.UNSUPPORTED_GRANT_TYPE, null);
         }
-        return sessions.openTokenSession(limit, grantScope(clientCredentialsScopes, form), false);
+        Grant grant = clientCredentials.grant(clientId, form);
+        if (grant == null) {
+            throw errors.answer(Error.INVALID_SCOPE, null);
+        }
+        return sessions.openTokenSession(limit, grant.scope(), grant.tenant(), false);
     }
 
     private Sessions.Issued refreshGrant(Map<String, String> form, int limit) {
@@ -193,7 +215,7 @@ public final class TokenEndpoint implements Handler {
         private BiPredicate<String, String> user;
         private ScopePolicy passwordScopes;
         private Predicate<String> refreshFor = scope -> false;
-        private ScopePolicy clientCredentialsScopes;
+        private ClientGrant clientCredentials;
         private boolean refreshGrant;
         private boolean acceptJson;
         private ErrorBodies errors = rfc6749(401);
@@ -229,7 +251,15 @@ public final class TokenEndpoint implements Handler {
 
         /** Serves {@code grant_type=client_credentials}, never with a refresh token. */
         public Builder clientCredentialsGrant(ScopePolicy scopes) {
-            this.clientCredentialsScopes = scopes;
+            return clientCredentialsGrant((clientId, parameters) -> {
+                String scope = scopes.grant(parameters.getOrDefault("scope", ""));
+                return scope == null ? null : new Grant(scope, null);
+            });
+        }
+
+        /** Serves {@code grant_type=client_credentials} as {@code grant} decides, never with a refresh token. */
+        public Builder clientCredentialsGrant(ClientGrant grant) {
+            this.clientCredentials = grant;
             return this;
         }
 

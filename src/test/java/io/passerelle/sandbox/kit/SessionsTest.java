@@ -60,4 +60,25 @@ class SessionsTest {
         assertThat(revived.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(sessions.refresh(first.refreshToken(), 1)).as("refresh tokens rotate").isNull();
     }
+
+    @Test
+    void aTokenBoundToATenantStaysBoundAcrossARefreshAfterExpiry() {
+        Sessions.Issued first = sessions.openTokenSession(Sessions.UNLIMITED, "api", "4711", true);
+        assertThat(sessions.byAccessToken(first.session().accessToken()).tenant()).isEqualTo("4711");
+        clock.advance(Duration.ofHours(2));
+        Sessions.Issued revived = sessions.refresh(first.refreshToken(), Sessions.UNLIMITED);
+        assertThat(revived.session()).isNotSameAs(first.session());
+        assertThat(revived.session().tenant()).isEqualTo("4711");
+        assertThat(sessions.openTokenSession(Sessions.UNLIMITED, "api", false).session().tenant()).isNull();
+    }
+
+    @Test
+    void accessTokensMayHaveTheErpsOwnLook() {
+        int[] minted = {0};
+        Sessions jwtLike = new Sessions(clock, Duration.ZERO, Duration.ofHours(1), () -> "eyJ.h" + ++minted[0] + ".sig");
+        Sessions.Issued one = jwtLike.openTokenSession(Sessions.UNLIMITED, "api", false);
+        Sessions.Issued two = jwtLike.openTokenSession(Sessions.UNLIMITED, "api", false);
+        assertThat(one.session().accessToken()).isEqualTo("eyJ.h1.sig");
+        assertThat(jwtLike.byAccessToken("eyJ.h2.sig")).isSameAs(two.session());
+    }
 }

@@ -144,4 +144,31 @@ class TokenEndpointTest {
         assertThat(counters.tokensIssued("password")).isEqualTo(1);
         assertThat(counters.tokensIssued("refresh_token")).isEqualTo(1);
     }
+
+    @Test
+    void aClientGrantReadsTheErpsParametersAndBindsTheTokenToATenant() throws Exception {
+        server = new KitServer(counters, r -> r.route("POST", "/oauth/token", "token", TokenEndpoint.builder(sessions)
+                .client((id, secret) -> id.equals("app") && secret.equals("s3cret"))
+                .clientCredentialsGrant((clientId, parameters) -> {
+                    String organization = parameters.get("login_organization");
+                    if (!"4711".equals(organization)) {
+                        throw KitServer.ODataErrors.error(403, "NotConnected", clientId + " is not connected to "
+                                + organization);
+                    }
+                    return new TokenEndpoint.Grant("customers:read", organization);
+                })
+                .counters(counters)
+                .build()));
+        JsonNode t = json(token("grant_type=client_credentials&client_id=app&client_secret=s3cret&login_organization=4711"));
+        assertThat(t.path("scope").asText()).isEqualTo("customers:read");
+        assertThat(sessions.byAccessToken(t.path("access_token").asText()).tenant()).isEqualTo("4711");
+
+        HttpResponse<String> refused = token("grant_type=client_credentials&client_id=app&client_secret=s3cret"
+                + "&login_organization=4712");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).path("error").path("message").asText()).isEqualTo("app is not connected to 4712");
+        assertThat(token("grant_type=client_credentials&client_id=app&client_secret=nope&login_organization=4711")
+                .statusCode()).as("the client is checked first").isEqualTo(401);
+        assertThat(counters.tokensIssued("client_credentials")).isEqualTo(1);
+    }
 }
