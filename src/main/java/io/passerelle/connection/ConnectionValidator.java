@@ -193,7 +193,8 @@ public class ConnectionValidator {
 
     /**
      * The ERP's required options are there and not blank, and those given have the form the ERP expects. A value
-     * is compared as text: {@code "mandant": 7777} and {@code "mandant": "7777"} are the same mandant.
+     * is compared as text: {@code "mandant": 7777} and {@code "mandant": "7777"} are the same mandant, and a list as
+     * {@code [4711, 4712]}.
      */
     private static void checkOptions(Map<String, Object> options, ErpConnector connector, List<FieldProblem> problems) {
         for (ErpOption option : connector.options()) {
@@ -208,12 +209,22 @@ public class ConnectionValidator {
             if (option.pattern() == null) {
                 continue;
             }
-            String text = value instanceof String || value instanceof Number || value instanceof Boolean
-                    ? value.toString() : null;
+            String text = text(value);
             if (text == null || !option.matches(text)) {
                 problems.add(new FieldProblem(field, "must be " + option.patternDescription()));
             }
         }
+    }
+
+    /** A text, number or boolean as its text; a list of them as {@code [a, b]}; null for anything else. */
+    private static String text(Object value) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(item -> item instanceof String || item instanceof Number)) {
+            return list.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        return null;
     }
 
     /**
