@@ -77,6 +77,14 @@ class SevenOfficeConnectorTest {
     }
 
     @Test
+    void theBootstrappedSandboxConnectionImportsItsOrganizationsCustomers() {
+        RunView run = sync.runAndWait("sandbox-24sevenoffice", "customers", Trigger.API, SyncMode.INCREMENTAL).get(0);
+        assertThat(run.status()).as(run.message()).isEqualTo("SUCCEEDED");
+        assertThat(run.counts().get("created") + run.counts().get("updated") + run.counts().get("unchanged"))
+                .isEqualTo(simulator.dataset().customers(SevenOfficeDataset.FJORDBYGG).size());
+    }
+
+    @Test
     void customersComeInOnceATrailingBlankIsAnUpdateAnd429sAreWaitedOut() {
         connections.create(new ConnectionDocument("so-fjordbygg", new ConnectionDocument.CompanyDocument("FJORD", "Fjordbygg AS"),
                 SevenOfficeModule.ERP, List.of(new ConnectionDocument.EndpointDocument("main", simulator.apiUrl(), true)),
