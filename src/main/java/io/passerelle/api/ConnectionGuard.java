@@ -1,5 +1,6 @@
 package io.passerelle.api;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,12 @@ import io.passerelle.run.RunHistory;
 import io.passerelle.run.RunView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Enforces {@link ConnectionAccess} once per request, before the controller, keyed on the matched path rather than
@@ -33,7 +37,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * one of the live connections that bring the company allows it.</li>
  * <li>{@code /api/runs/{runId}/**} writes (a retry): {@link Action#CHANGE} of the run's connection.</li>
  * </ul>
- * An id that names nothing goes through: the controller answers its 404. Creating a connection and changing its owner
+ * The application does not start with an endpoint under those paths whose variable is named otherwise. An id that
+ * names nothing goes through: the controller answers its 404. Creating a connection and changing its owner
  * or switch are checked where the change is stored, under its row lock ({@link #creation()}, {@link #change()}); the
  * company listing shows only what {@link #openConnections()} opens.
  */
@@ -45,6 +50,11 @@ public class ConnectionGuard implements HandlerInterceptor {
     static final String RUN = "/api/runs/{runId}";
     /** The reads under a connection that show its settings, not its companies' data. */
     static final Set<String> SETTINGS_READS = Set.of(CONNECTION, CONNECTION + "/maps/{kind}", CONNECTION + "/cursors");
+
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+    /** The paths whose first variable is a connection, a company or a run: it must be named as the guard reads it. */
+    private static final Map<String, String> GUARDED = Map.of("/api/connections/{", CONNECTION,
+            "/api/companies/{", COMPANY, "/api/runs/{", RUN);
 
     private final ConnectionAccess access;
     private final ConnectionService connections;
@@ -63,11 +73,11 @@ public class ConnectionGuard implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Object matched = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (!(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
-                || matched == null) {
-            return true;
+                || matched == null || "OPTIONS".equals(request.getMethod())) {
+            return true; // OPTIONS names the methods allowed, nothing of the connection
         }
         String pattern = matched.toString();
-        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        boolean read = READS.contains(request.getMethod());
         if (under(pattern, CONNECTION)) {
             Action action = !read ? Action.CHANGE : SETTINGS_READS.contains(pattern) ? Action.READ : Action.SEE_DATA;
             requireConnection(String.valueOf(variables.get("id")), action, "id");
@@ -77,6 +87,29 @@ public class ConnectionGuard implements HandlerInterceptor {
             requireRun(String.valueOf(variables.get("runId")));
         }
         return true;
+    }
+
+    /**
+     * Refuses to start with an endpoint the guard would not see: one under a connection, company or run whose variable
+     * is named otherwise than {@code {id}} ({@code {runId}}).
+     */
+    @EventListener(ContextRefreshedEvent.class)
+    void everyGuardedPathNamesItsVariable(ContextRefreshedEvent refreshed) {
+        for (RequestMappingHandlerMapping mapping
+                : refreshed.getApplicationContext().getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            List<String> unguarded = unguarded(mapping.getHandlerMethods().keySet().stream()
+                    .flatMap(info -> info.getPatternValues().stream()).toList());
+            if (!unguarded.isEmpty()) {
+                throw new IllegalStateException("ConnectionGuard cannot guard " + unguarded + ": name the variable as "
+                        + GUARDED.values() + " do");
+            }
+        }
+    }
+
+    /** The patterns under a connection, company or run whose variable the guard would not find. */
+    static List<String> unguarded(Collection<String> patterns) {
+        return patterns.stream().filter(pattern -> GUARDED.entrySet().stream().anyMatch(
+                guarded -> pattern.startsWith(guarded.getKey()) && !under(pattern, guarded.getValue()))).toList();
     }
 
     /** The live connections whose companies the caller may list; null when it may list every company. */

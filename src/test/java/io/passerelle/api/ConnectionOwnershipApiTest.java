@@ -171,6 +171,15 @@ class ConnectionOwnershipApiTest extends ApiTestSupport {
         assertThat(call("GET", PATH, ALICE).node().has("warnings")).as("an answer of the change only").isFalse();
     }
 
+    @Test
+    void everyEndpointUnderAConnectionCompanyOrRunIsOneTheGuardSees() {
+        assertThat(ConnectionGuard.unguarded(List.of("/api/connections", "/api/connections/{id}",
+                "/api/connections/{id}/records/{entity}", "/api/companies/{id}/checks", "/api/runs/{runId}/retry",
+                "/api/connections/{connectionId}/widgets", "/api/companies/{companyId}", "/api/runs/{run}/retry")))
+                .containsExactly("/api/connections/{connectionId}/widgets", "/api/companies/{companyId}",
+                        "/api/runs/{run}/retry");
+    }
+
     private void assertClosedToBob() {
         List<Response> refused = new ArrayList<>();
         refused.add(call("PUT", PATH, BOB, toJson(body())));
