@@ -179,7 +179,7 @@ public class ConnectionService implements ConnectionDirectory {
     public Connection update(String id, ConnectionDocument document, OwnershipCheck check) {
         // an archive at the same moment must not be overwritten with the credentials it wiped, and the check must
         // read the owner and the switch as they are when the change is stored
-        Ownership storedOwnership = repository.lockLive(id).ownership();
+        lockLive(id);
         Connection stored = get(id);
         List<FieldProblem> idProblem = new ArrayList<>();
         if (document.id() != null && !document.id().equals(id)) {
@@ -192,7 +192,7 @@ public class ConnectionService implements ConnectionDirectory {
                 stored.createdAt(), now()),
                 document.owner() == null ? stored.owner() : document.owner(),
                 document.allowOthersToEdit() == null ? stored.allowOthersToEdit() : document.allowOthersToEdit());
-        check.check(storedOwnership, draft.ownership());
+        check.check(stored.ownership(), draft.ownership());
         validator.check(draft);
         repository.update(draft);
         links.changed(stored, draft);
