@@ -152,6 +152,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem(e.parameter(), e.getMessage())));
     }
 
+    /** A connection or company closed to the caller, or an owner or switch it may not set: the words say whose. */
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<ProblemDetail> accessRefused(AccessRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(e.problem()));
+    }
+
     /** From method security (e.g. an approval of a kind the token holds no capability for). */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {

@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/companies}: platform companies, one per real company whichever connections bring it; each with its
  * relations (directors, shareholders, auditors), manual ones added and deleted here, its checks, and its records.
- * Writes need ADMIN or ENGINEER, reads any role (the security rules).
+ * Writes need ADMIN or ENGINEER, reads any role (the security rules); a company brought only by connections closed to
+ * the caller is refused by {@link ConnectionGuard}.
  */
 @RestController
 @RequestMapping("/api/companies")
@@ -40,13 +41,18 @@ public class CompanyController {
 
     private final CompanyService companies;
     private final RecordReader records;
+    private final ConnectionGuard guard;
 
-    public CompanyController(CompanyService companies, RecordReader records) {
+    public CompanyController(CompanyService companies, RecordReader records, ConnectionGuard guard) {
         this.companies = companies;
         this.records = records;
+        this.guard = guard;
     }
 
-    /** {@code {"items": [{"id", "name", "number", "address", "generalAssemblyDate", "connections", …}], "next"}}. */
+    /**
+     * {@code {"items": [{"id", "name", "number", "address", "generalAssemblyDate", "connections", …}], "next"}}: the
+     * companies whose data the caller may see (every one for an ADMIN; else those a connection open to it brings).
+     */
     @GetMapping
     public CompanyPage search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String after) {
@@ -54,7 +60,7 @@ public class CompanyController {
             throw new InvalidParameterException("q", "at most " + RecordController.MAX_QUERY + " characters");
         }
         return companies.search(q == null || q.isBlank() ? null : q, PageLimit.resolve(limit),
-                RecordController.cursor(after));
+                RecordController.cursor(after), guard.openConnections());
     }
 
     /** The company with its {@code relations}, current and ended. */

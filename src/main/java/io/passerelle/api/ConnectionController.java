@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/connections}: list, read, create (or re-create), replace, delete (or archive) and test connections;
- * link and unlink those whose ERP links them to one company of its own.
+ * link and unlink those whose ERP links them to one company of its own. Who may do which is {@link ConnectionGuard}'s
+ * to say, before these methods run; every token lists and reads connections.
  */
 @RestController
 @RequestMapping("/api/connections")
@@ -37,11 +38,14 @@ public class ConnectionController {
     private final ConnectionService connections;
     private final ConnectionTester tester;
     private final ConnectionLinks links;
+    private final ConnectionGuard guard;
 
-    public ConnectionController(ConnectionService connections, ConnectionTester tester, ConnectionLinks links) {
+    public ConnectionController(ConnectionService connections, ConnectionTester tester, ConnectionLinks links,
+            ConnectionGuard guard) {
         this.connections = connections;
         this.tester = tester;
         this.links = links;
+        this.guard = guard;
     }
 
     @GetMapping
@@ -56,15 +60,28 @@ public class ConnectionController {
         return view(connections.get(id));
     }
 
+    /**
+     * 201; the owner is the caller unless an ADMIN names another (a non-ADMIN naming another is a 403 naming
+     * {@code owner}). With {@code allowOthersToEdit} on, the answer carries the seed's warning in {@code warnings}.
+     */
     @PostMapping
     public ResponseEntity<ConnectionView> create(@RequestBody ConnectionDocument document) {
-        Connection created = connections.create(document);
-        return ResponseEntity.created(URI.create("/api/connections/" + created.id())).body(view(created));
+        document.ownedBy(guard.ownerOfNew(document.owner()));
+        ConnectionGuard.Checked check = guard.creation();
+        Connection created = connections.create(document, check);
+        return ResponseEntity.created(URI.create("/api/connections/" + created.id()))
+                .body(view(created).withWarnings(check.warnings(created.ownership())));
     }
 
+    /**
+     * Left out, {@code owner} and {@code allowOthersToEdit} keep their values. Only an ADMIN changes the owner; only
+     * the owner or an ADMIN turns the switch (403 naming the field). Turning it on answers the seed's warning.
+     */
     @PutMapping("/{id}")
     public ConnectionView update(@PathVariable String id, @RequestBody ConnectionDocument document) {
-        return view(connections.update(id, document));
+        ConnectionGuard.Checked check = guard.change();
+        Connection updated = connections.update(id, document, check);
+        return view(updated).withWarnings(check.warnings(updated.ownership()));
     }
 
     /**

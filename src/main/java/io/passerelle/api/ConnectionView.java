@@ -13,7 +13,8 @@ import io.passerelle.connection.CredentialMerger;
 
 /**
  * A connection as the API shows it: credentials are write-only, so each key shows {@code "****"}. {@code link} only
- * for a connection whose ERP links it to one company of its own (see {@link #link(ConnectionLink)}).
+ * for a connection whose ERP links it to one company of its own (see {@link #link(ConnectionLink)}); {@code warnings}
+ * only in the answer of a change that calls for one.
  */
 public record ConnectionView(
         String id,
@@ -27,7 +28,8 @@ public record ConnectionView(
         boolean allowOthersToEdit,
         Instant createdAt,
         Instant updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> link) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> link,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     public static ConnectionView of(Connection c, ConnectionLink link) {
         Map<String, String> redacted = new LinkedHashMap<>();
@@ -35,7 +37,13 @@ public record ConnectionView(
         return new ConnectionView(c.id(), new CompanyView(c.company().code(), c.company().name()), c.erp(),
                 c.endpoints().stream().map(e -> new EndpointView(e.name(), e.url(), e.isDefault())).toList(),
                 redacted, c.schedules(), c.options(), c.owner(), c.allowOthersToEdit(), c.createdAt(), c.updatedAt(),
-                link == null ? null : link(link));
+                link == null ? null : link(link), List.of());
+    }
+
+    /** The same, with what the caller should know about the change it made (e.g. that others may now edit it). */
+    public ConnectionView withWarnings(List<String> given) {
+        return new ConnectionView(id, company, erp, endpoints, credentials, schedules, options, owner,
+                allowOthersToEdit, createdAt, updatedAt, link, List.copyOf(given));
     }
 
     /**

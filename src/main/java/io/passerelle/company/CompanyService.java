@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,12 +96,15 @@ public class CompanyService {
      * Companies whose name holds {@code q} (folded as record search is), or whose enterprise number holds its digits
      * in any spelling ({@code 0712.345.678}, {@code BE 0712 345 678}, {@code 712345678} all find
      * {@code 0712345678}); all of them without {@code q}. Keyset-paged by id.
+     *
+     * @param openConnections only the companies these connections bring (those whose data the caller may see); null
+     *                        for every company
      */
     @Transactional(readOnly = true)
-    public CompanyPage search(String q, int limit, Long after) {
+    public CompanyPage search(String q, int limit, Long after, Collection<String> openConnections) {
         String digits = q == null ? null : EnterpriseNumber.digits(q);
         List<CompanyStore.Row> rows = store.search(SearchText.likePattern(q), digits == null ? null : "%" + digits + "%",
-                after == null ? 0 : after, limit + 1);
+                after == null ? 0 : after, limit + 1, openConnections);
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -116,6 +121,12 @@ public class CompanyService {
         CompanyStore.Row row = row(id);
         List<RelationView> relations = store.relations(id).stream().map(RelationView::of).toList();
         return CompanyView.of(row, store.connectionsOf(List.of(id)).getOrDefault(id, List.of()), relations);
+    }
+
+    /** The live connections that bring the company (see {@link CompanyView#connections()}); empty when there is none. */
+    @Transactional(readOnly = true)
+    public Optional<List<String>> connectionsOf(long id) {
+        return store.find(id).map(row -> store.connectionsOf(List.of(id)).getOrDefault(id, List.of()));
     }
 
     /** @throws CompanyNotFoundException when there is none of that id */

@@ -265,11 +265,15 @@ class CompanyStore {
 
     // --- the API's reads
 
-    List<Row> search(String pattern, String numberPattern, long after, int limit) {
+    /** @param openConnections the connections whose companies may be listed; null for every company */
+    List<Row> search(String pattern, String numberPattern, long after, int limit, Collection<String> openConnections) {
         return jdbc.query(sql.get(SQL + "search.sql"), new MapSqlParameterSource()
                 .addValue("pattern", pattern)
                 .addValue("byNumber", numberPattern != null)
                 .addValue("numberPattern", numberPattern == null ? "" : numberPattern)
+                .addValue("everyCompany", openConnections == null)
+                .addValue("openConnections", openConnections == null || openConnections.isEmpty() ? List.of("")
+                        : openConnections)
                 .addValue("after", after)
                 .addValue("limit", limit), (rs, n) -> row(rs));
     }

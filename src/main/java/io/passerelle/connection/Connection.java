@@ -35,6 +35,10 @@ public record Connection(
         return endpoints.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
+    public Ownership ownership() {
+        return new Ownership(id, owner, allowOthersToEdit);
+    }
+
     public String credential(String key) {
         return credentials.get(key);
     }

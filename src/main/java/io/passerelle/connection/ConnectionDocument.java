@@ -67,6 +67,21 @@ public class ConnectionDocument {
         return erp;
     }
 
+    /** The owner named, or null when none is (a blank one is none). */
+    public String owner() {
+        return owner == null || owner.isBlank() ? null : owner;
+    }
+
+    /** The switch as written, or null when it was left out. */
+    public Boolean allowOthersToEdit() {
+        return allowOthersToEdit;
+    }
+
+    /** Names the owner: the API sets the caller when the body names none. */
+    public void ownedBy(String owner) {
+        this.owner = owner;
+    }
+
     /** Credentials as written, possibly with {@code "****"} for "keep what is stored"; never null. */
     public Map<String, String> credentials() {
         return credentials == null ? Map.of() : credentials;
@@ -107,7 +122,7 @@ public class ConnectionDocument {
                 new LinkedHashMap<>(resolvedCredentials),
                 schedules == null ? new LinkedHashMap<>() : new LinkedHashMap<>(schedules),
                 options == null ? new LinkedHashMap<>() : new LinkedHashMap<>(options),
-                owner,
+                owner(),
                 Boolean.TRUE.equals(allowOthersToEdit),
                 null,
                 null);

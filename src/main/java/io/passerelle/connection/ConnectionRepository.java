@@ -63,6 +63,21 @@ public class ConnectionRepository {
                 (rs, row) -> connection(rs, endpoints)).stream().findFirst();
     }
 
+    /** Whose each live connection is, in id order; no credentials are read. */
+    public List<Ownership> ownerships() {
+        return jdbc.query(sql.get("connection-ownerships"), (rs, row) -> ownership(rs));
+    }
+
+    /** Whose the live connection is; empty when there is none of that id or it is archived. */
+    public Optional<Ownership> ownership(String id) {
+        return jdbc.query(sql.get("connection-ownership"), new MapSqlParameterSource("id", id),
+                (rs, row) -> ownership(rs)).stream().findFirst();
+    }
+
+    private static Ownership ownership(ResultSet rs) throws SQLException {
+        return new Ownership(rs.getString("id"), rs.getString("owner"), rs.getBoolean("allow_others_to_edit"));
+    }
+
     public boolean exists(String id) {
         Long count = jdbc.queryForObject(sql.get("connection-count-by-id"), new MapSqlParameterSource("id", id), Long.class);
         return count != null && count > 0;
@@ -95,7 +110,8 @@ public class ConnectionRepository {
      */
     Optional<StoredRow> lock(String id) {
         return jdbc.query(sql.get("connection-lock"), new MapSqlParameterSource("id", id), (rs, row) -> new StoredRow(
-                rs.getString("erp"), rs.getLong("company_id"), instant(rs, "archived_at"), rs.getString("archived_by")))
+                rs.getString("erp"), rs.getLong("company_id"), instant(rs, "archived_at"), rs.getString("archived_by"),
+                new Ownership(id, rs.getString("owner"), rs.getBoolean("allow_others_to_edit"))))
                 .stream().findFirst();
     }
 
@@ -153,7 +169,7 @@ public class ConnectionRepository {
     }
 
     /** A connection's row as {@link #lock} finds it. */
-    record StoredRow(String erp, long companyId, Instant archivedAt, String archivedBy) {
+    record StoredRow(String erp, long companyId, Instant archivedAt, String archivedBy, Ownership ownership) {
 
         boolean archived() {
             return archivedAt != null;

@@ -65,6 +65,18 @@ public class ConnectionService implements ConnectionDirectory {
         return repository.findById(id).orElseThrow(() -> notFound(id));
     }
 
+    /** Whose each live connection is, in id order, without decrypting any credentials. */
+    @Transactional(readOnly = true)
+    public List<Ownership> ownerships() {
+        return repository.ownerships();
+    }
+
+    /** Whose the live connection is; empty when there is none of that id, or it is archived. */
+    @Transactional(readOnly = true)
+    public Optional<Ownership> ownership(String id) {
+        return repository.ownership(id);
+    }
+
     /** Whether a live (not archived) connection of that id exists. */
     @Transactional(readOnly = true)
     public boolean exists(String id) {
@@ -89,16 +101,25 @@ public class ConnectionService implements ConnectionDirectory {
      */
     @Transactional
     public Connection create(ConnectionDocument document) {
-        return create(document, true);
+        return create(document, true, OwnershipCheck.NONE);
+    }
+
+    /**
+     * As {@link #create}, asking {@code check} first: with the archived row's ownership when the id is that of an
+     * archived connection (creating it again picks up its history), else with none.
+     */
+    @Transactional
+    public Connection create(ConnectionDocument document, OwnershipCheck check) {
+        return create(document, true, check);
     }
 
     /** As {@link #create}, but an archived connection stays archived: {@link ConnectionArchivedException}. */
     @Transactional
     public Connection createUnlessArchived(ConnectionDocument document) {
-        return create(document, false);
+        return create(document, false, OwnershipCheck.NONE);
     }
 
-    private Connection create(ConnectionDocument document, boolean pickUpArchived) {
+    private Connection create(ConnectionDocument document, boolean pickUpArchived, OwnershipCheck check) {
         rejectUnknownFields(document);
         Optional<ConnectionRepository.StoredRow> stored =
                 document.id() == null ? Optional.empty() : repository.lock(document.id());
@@ -109,6 +130,9 @@ public class ConnectionService implements ConnectionDirectory {
         Instant now = now();
         Connection draft = withTimes(withSingleEndpointAsDefault(
                 document.toConnection(document.id(), document.credentials())), now, now);
+        // a live row of that id is a 409 below, whoever asks; only an archived one has a say in who creates it again
+        check.check(stored.filter(ConnectionRepository.StoredRow::archived)
+                .map(ConnectionRepository.StoredRow::ownership).orElse(null), draft.ownership());
         validator.check(draft);
         if (stored.isEmpty()) {
             try {
@@ -142,11 +166,20 @@ public class ConnectionService implements ConnectionDirectory {
 
     /**
      * Replaces the connection {@code id}. A credential sent as {@code "****"} or left out keeps its stored
-     * value; an empty one is removed. The document's id, when given, must be {@code id}.
+     * value; an empty one is removed; so do {@code owner} and {@code allowOthersToEdit} when left out. The
+     * document's id, when given, must be {@code id}.
      */
     @Transactional
     public Connection update(String id, ConnectionDocument document) {
-        lockLive(id); // an archive at the same moment must not be overwritten with the credentials it wiped
+        return update(id, document, OwnershipCheck.NONE);
+    }
+
+    /** As {@link #update}, asking {@code check} with the stored and the new ownership before anything is stored. */
+    @Transactional
+    public Connection update(String id, ConnectionDocument document, OwnershipCheck check) {
+        // an archive at the same moment must not be overwritten with the credentials it wiped, and the check must
+        // read the owner and the switch as they are when the change is stored
+        lockLive(id);
         Connection stored = get(id);
         List<FieldProblem> idProblem = new ArrayList<>();
         if (document.id() != null && !document.id().equals(id)) {
@@ -155,8 +188,11 @@ public class ConnectionService implements ConnectionDirectory {
         rejectUnknownFields(document, idProblem);
         boolean erpChanged = !Objects.equals(stored.erp(), document.erp());
         Map<String, String> credentials = CredentialMerger.merge(stored.credentials(), document.credentials(), erpChanged);
-        Connection draft = withTimes(withSingleEndpointAsDefault(document.toConnection(id, credentials)),
-                stored.createdAt(), now());
+        Connection draft = withOwnership(withTimes(withSingleEndpointAsDefault(document.toConnection(id, credentials)),
+                stored.createdAt(), now()),
+                document.owner() == null ? stored.owner() : document.owner(),
+                document.allowOthersToEdit() == null ? stored.allowOthersToEdit() : document.allowOthersToEdit());
+        check.check(stored.ownership(), draft.ownership());
         validator.check(draft);
         repository.update(draft);
         links.changed(stored, draft);
@@ -224,6 +260,11 @@ public class ConnectionService implements ConnectionDirectory {
         return new Connection(c.id(), c.company(), c.erp(), List.of(new Endpoint(only.name(), only.url(), true)),
                 c.credentials(), c.schedules(), c.options(), c.owner(), c.allowOthersToEdit(), c.createdAt(),
                 c.updatedAt());
+    }
+
+    private static Connection withOwnership(Connection c, String owner, boolean allowOthersToEdit) {
+        return new Connection(c.id(), c.company(), c.erp(), c.endpoints(), c.credentials(), c.schedules(),
+                c.options(), owner, allowOthersToEdit, c.createdAt(), c.updatedAt());
     }
 
     private static Connection withTimes(Connection c, Instant createdAt, Instant updatedAt) {

@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * One application context for all API tests (so it starts once): the test profile, a token per role, the test
- * ERP connector, a bootstrap fixture, and mocks for the sync engine's side of the contract.
+ * One application context for all API tests (so it starts once): the test profile, a token per role (and two
+ * ENGINEERs of their own names), the test ERP connector, a bootstrap fixture, and mocks for the sync engine's side of
+ * the contract.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.security.tokens[0].name=test-admin",
@@ -40,6 +41,12 @@ import org.springframework.test.context.ActiveProfiles;
         "passerelle.security.tokens[3].name=test-viewer",
         "passerelle.security.tokens[3].role=VIEWER",
         "passerelle.security.tokens[3].sha256=04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42",
+        "passerelle.security.tokens[4].name=alice",
+        "passerelle.security.tokens[4].role=ENGINEER",
+        "passerelle.security.tokens[4].sha256=9c220f200955d76c0a38d308225e0ef10c5f971acaf2f8d1d8f732affa5bd1dc",
+        "passerelle.security.tokens[5].name=bob",
+        "passerelle.security.tokens[5].role=ENGINEER",
+        "passerelle.security.tokens[5].sha256=97dd3707015dcf069cf73022ed7173b1165db6eff24b441cb57fd069a8c4e525",
         "passerelle.bootstrap.files[0]=classpath:bootstrap/connections-test.yaml",
         "passerelle.bootstrap.files[1]=optional:classpath:bootstrap/does-not-exist.yaml",
         "test.bootstrap.host=boot.example",
@@ -53,6 +60,9 @@ public abstract class ApiTestSupport {
     public static final String ENGINEER = "test-engineer-token";
     public static final String APPROVER = "test-approver-token";
     public static final String VIEWER = "test-viewer-token";
+    /** Two ENGINEERs, each the owner of what it creates (see ConnectionOwnershipApiTest). */
+    public static final String ALICE = "alice-token";
+    public static final String BOB = "bob-token";
     public static final String BOOTSTRAP_PASSWORD = "b00tstrap-Secret";
 
     /**

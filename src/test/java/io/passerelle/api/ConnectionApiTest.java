@@ -40,7 +40,7 @@ class ConnectionApiTest extends ApiTestSupport {
         body.put("credentials", Map.of("user", "integration", "password", PASSWORD, "tenant", "ACME"));
         body.put("schedules", Map.of("projects", "0 0 * * * ?", "employees", "0 5 * * * ?"));
         body.put("options", Map.of("endpointVersion", "24.200.001"));
-        body.put("owner", "alice");
+        body.put("owner", "test-engineer"); // the ENGINEER token's: the tests that call as ENGINEER change what they own
         body.put("allowOthersToEdit", false);
         return body;
     }

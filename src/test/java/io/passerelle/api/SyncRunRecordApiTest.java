@@ -36,7 +36,10 @@ class SyncRunRecordApiTest extends ApiTestSupport {
     @BeforeEach
     void connectionExists() {
         if (call("GET", "/api/connections/" + CONNECTION, ADMIN).status() == 404) {
-            Response created = call("POST", "/api/connections", ADMIN, toJson(ConnectionApiTest.payload(CONNECTION)));
+            // open: its records are read by the VIEWER, who reads the data of open connections only
+            Map<String, Object> open = ConnectionApiTest.payload(CONNECTION);
+            open.put("allowOthersToEdit", true);
+            Response created = call("POST", "/api/connections", ADMIN, toJson(open));
             assertThat(created.status()).isEqualTo(201);
         }
     }

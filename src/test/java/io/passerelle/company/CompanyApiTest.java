@@ -255,7 +255,7 @@ class CompanyApiTest {
     @Test
     void checksSayWhatIsWrongAndWhatToDo() {
         int n = SEQUENCE.incrementAndGet();
-        String office = connection("checks", n);
+        String office = connection("checks", n, true);
         erp.serve(office,
                 company("k-1").number("0712.345.678").name("Checks " + n)
                         .shareholder("s-1", "An Claes", "30", null).shareholder("s-2", "an  claes", "30", null)
@@ -488,9 +488,40 @@ class CompanyApiTest {
     }
 
     @Test
+    void aViewerListsAndReadsOnlyTheCompaniesThatAConnectionOpenToItBrings() {
+        int n = SEQUENCE.incrementAndGet();
+        String closed = connection("closed", n);
+        String open = connection("open", n, true);
+        String name = "Visible " + n;
+        // the ERP's ids are the test's own: a company without a number is known by its ERP's id of it
+        erp.serve(closed, company("hidden-" + n).name(name + " hidden"),
+                company("shared-" + n).number(validNumber(n)).name(name + " shared"));
+        erp.serve(open, company("also-shared-" + n).number(validNumber(n)).name(name + " shared"));
+        sync(closed);
+        sync(open);
+        long hidden = companyOf(closed, "hidden-" + n);
+        long shared = companyOf(open, "also-shared-" + n);
+        assertThat(companyOf(closed, "shared-" + n)).as("one company, two connections").isEqualTo(shared);
+
+        assertThat(items(ok(call("GET", "/api/companies?q=" + encode(name), VIEWER))))
+                .extracting(c -> c.path("id").asLong()).containsExactly(shared);
+        assertThat(items(ok(call("GET", "/api/companies?q=" + encode(name)))))
+                .extracting(c -> c.path("id").asLong()).containsExactlyInAnyOrder(hidden, shared);
+        assertThat(ok(call("GET", "/api/companies/" + shared, VIEWER)).path("connections"))
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder(closed, open);
+        Response refused = call("GET", "/api/companies/" + hidden, VIEWER);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorFields()).containsExactly("id");
+        assertThat(refused.node().path("detail").asText()).contains(closed + " (belongs to test-admin)");
+        assertThat(call("GET", "/api/companies/" + hidden + "/records/customers", VIEWER).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/connections/" + closed + "/companies", VIEWER).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/connections/" + open + "/companies", VIEWER).status()).isEqualTo(200);
+    }
+
+    @Test
     void aManualRelationIsCheckedFieldByField() {
         int n = SEQUENCE.incrementAndGet();
-        String office = connection("manual", n);
+        String office = connection("manual", n, true);
         erp.serve(office, company("m-1").name("Manual " + n));
         sync(office);
         long id = companyOf(office, "m-1");
@@ -532,8 +563,16 @@ class CompanyApiTest {
 
     // --- helpers
 
-    /** A connection of the office ERP, created through the API; its own company is coded after it. */
+    /** A connection of the office ERP, created through the API by the ADMIN; its own company is coded after it. */
     private String connection(String who, int n) {
+        return connection(who, n, false);
+    }
+
+    /**
+     * As {@link #connection(String, int)}; {@code open}: with allowOthersToEdit, so that the VIEWER reads its companies
+     * (ConnectionOwnershipApiTest says who may read what).
+     */
+    private String connection(String who, int n, boolean open) {
         String id = "co-" + n + "-" + who;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
@@ -541,6 +580,7 @@ class CompanyApiTest {
         body.put("erp", OfficeTestErp.ERP);
         body.put("endpoints", List.of(Map.of("name", "main", "url", "https://office.example/api")));
         body.put("credentials", Map.of("apiToken", "s3cret-Token"));
+        body.put("allowOthersToEdit", open);
         Response created = call("POST", "/api/connections", ADMIN, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return id;

@@ -3,8 +3,6 @@ package io.passerelle.api.security;
 import java.util.Optional;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +30,6 @@ public class ApprovalAccess {
     }
 
     public Optional<ApiPrincipal> caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ApiPrincipal principal) {
-            return Optional.of(principal);
-        }
-        return Optional.empty();
+        return ApiPrincipal.current();
     }
 }

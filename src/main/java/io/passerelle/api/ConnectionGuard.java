@@ -1,0 +1,221 @@
+package io.passerelle.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.passerelle.api.security.ApiPrincipal;
+import io.passerelle.api.security.ConnectionAccess;
+import io.passerelle.api.security.ConnectionAccess.Action;
+import io.passerelle.company.CompanyService;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.connection.FieldProblem;
+import io.passerelle.connection.Ownership;
+import io.passerelle.connection.OwnershipCheck;
+import io.passerelle.run.RunHistory;
+import io.passerelle.run.RunView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Enforces {@link ConnectionAccess} once per request, before the controller, keyed on the matched path rather than
+ * on each controller remembering to ask: every endpoint under {@code /api/connections/{id}} and
+ * {@code /api/companies/{id}}, and every write under {@code /api/runs/{runId}}, is guarded as soon as it is mapped.
+ * <ul>
+ * <li>{@code /api/connections/{id}/**}: a write is {@link Action#CHANGE}; a read is {@link Action#SEE_DATA}, except
+ * the reads of its settings listed in {@link #SETTINGS_READS} ({@link Action#READ}). A new read endpoint is closed
+ * until it is listed there.</li>
+ * <li>{@code /api/companies/{id}/**}: a read is {@link Action#SEE_DATA}, a write {@link Action#CHANGE}, allowed when
+ * one of the live connections that bring the company allows it.</li>
+ * <li>{@code /api/runs/{runId}/**} writes (a retry): {@link Action#CHANGE} of the run's connection.</li>
+ * </ul>
+ * The application does not start with an endpoint under those paths whose variable is named otherwise. An id that
+ * names nothing goes through: the controller answers its 404. Creating a connection and changing its owner
+ * or switch are checked where the change is stored, under its row lock ({@link #creation()}, {@link #change()}); the
+ * company listing shows only what {@link #openConnections()} opens.
+ */
+@Component
+public class ConnectionGuard implements HandlerInterceptor {
+
+    static final String CONNECTION = "/api/connections/{id}";
+    static final String COMPANY = "/api/companies/{id}";
+    static final String RUN = "/api/runs/{runId}";
+    /** The reads under a connection that show its settings, not its companies' data. */
+    static final Set<String> SETTINGS_READS = Set.of(CONNECTION, CONNECTION + "/maps/{kind}", CONNECTION + "/cursors");
+
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+    /** The paths whose first variable is a connection, a company or a run: it must be named as the guard reads it. */
+    private static final Map<String, String> GUARDED = Map.of("/api/connections/{", CONNECTION,
+            "/api/companies/{", COMPANY, "/api/runs/{", RUN);
+
+    private final ConnectionAccess access;
+    private final ConnectionService connections;
+    private final CompanyService companies;
+    private final RunHistory runs;
+
+    public ConnectionGuard(ConnectionAccess access, ConnectionService connections, CompanyService companies,
+            RunHistory runs) {
+        this.access = access;
+        this.connections = connections;
+        this.companies = companies;
+        this.runs = runs;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Object matched = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (!(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
+                || matched == null || "OPTIONS".equals(request.getMethod())) {
+            return true; // OPTIONS names the methods allowed, nothing of the connection
+        }
+        String pattern = matched.toString();
+        boolean read = READS.contains(request.getMethod());
+        if (under(pattern, CONNECTION)) {
+            Action action = !read ? Action.CHANGE : SETTINGS_READS.contains(pattern) ? Action.READ : Action.SEE_DATA;
+            requireConnection(String.valueOf(variables.get("id")), action, "id");
+        } else if (under(pattern, COMPANY)) {
+            requireCompany(String.valueOf(variables.get("id")), read ? Action.SEE_DATA : Action.CHANGE);
+        } else if (under(pattern, RUN) && !read) {
+            requireRun(String.valueOf(variables.get("runId")));
+        }
+        return true;
+    }
+
+    /**
+     * Refuses to start with an endpoint the guard would not see: one under a connection, company or run whose variable
+     * is named otherwise than {@code {id}} ({@code {runId}}).
+     */
+    @EventListener(ContextRefreshedEvent.class)
+    void everyGuardedPathNamesItsVariable(ContextRefreshedEvent refreshed) {
+        for (RequestMappingHandlerMapping mapping
+                : refreshed.getApplicationContext().getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            List<String> unguarded = unguarded(mapping.getHandlerMethods().keySet().stream()
+                    .flatMap(info -> info.getPatternValues().stream()).toList());
+            if (!unguarded.isEmpty()) {
+                throw new IllegalStateException("ConnectionGuard cannot guard " + unguarded + ": name the variable as "
+                        + GUARDED.values() + " do");
+            }
+        }
+    }
+
+    /** The patterns under a connection, company or run whose variable the guard would not find. */
+    static List<String> unguarded(Collection<String> patterns) {
+        return patterns.stream().filter(pattern -> GUARDED.entrySet().stream().anyMatch(
+                guarded -> pattern.startsWith(guarded.getKey()) && !under(pattern, guarded.getValue()))).toList();
+    }
+
+    /** The live connections whose companies the caller may list; null when it may list every company. */
+    List<String> openConnections() {
+        ApiPrincipal caller = caller();
+        if (access.seesEveryCompany(caller)) {
+            return null;
+        }
+        return connections.ownerships().stream().filter(connection -> access.may(caller, connection, Action.SEE_DATA))
+                .map(Ownership::connectionId).toList();
+    }
+
+    /** The check of a connection the caller creates: see {@link ConnectionAccess#refusalOfCreate}. */
+    Checked creation() {
+        ApiPrincipal caller = caller();
+        return new Checked((stored, wanted) -> access.refusalOfCreate(caller, stored, wanted), false);
+    }
+
+    /** The check of a change of a live connection: see {@link ConnectionAccess#refusalOfChange}. */
+    Checked change() {
+        ApiPrincipal caller = caller();
+        return new Checked((stored, wanted) -> access.refusalOfChange(caller, stored, wanted), true);
+    }
+
+    /** The owner of a connection the caller creates, when its body names none: the caller. */
+    String ownerOfNew(String named) {
+        return access.ownerOfNew(caller(), named);
+    }
+
+    private void requireConnection(String id, Action action, String field) {
+        if (action == Action.READ) {
+            return;
+        }
+        ApiPrincipal caller = caller();
+        connections.ownership(id).flatMap(connection -> access.refusal(caller, connection, action))
+                .ifPresent(refusal -> {
+                    throw new AccessRefusedException(new FieldProblem(field, refusal));
+                });
+    }
+
+    private void requireCompany(String id, Action action) {
+        long companyId;
+        try {
+            companyId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return; // the controller says what is wrong with it
+        }
+        Optional<List<String>> through = companies.connectionsOf(companyId);
+        if (through.isEmpty()) {
+            return;
+        }
+        List<Ownership> ownerships = through.get().stream().map(connections::ownership).flatMap(Optional::stream)
+                .toList();
+        access.refusalOfCompany(caller(), companyId, ownerships, action).ifPresent(refusal -> {
+            throw new AccessRefusedException(new FieldProblem("id", refusal));
+        });
+    }
+
+    private void requireRun(String runId) {
+        long id;
+        try {
+            id = Long.parseLong(runId);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        runs.find(id).map(RunView::connection).ifPresent(connection ->
+                requireConnection(connection, Action.CHANGE, "runId"));
+    }
+
+    private static boolean under(String pattern, String prefix) {
+        return pattern.equals(prefix) || pattern.startsWith(prefix + "/");
+    }
+
+    private static ApiPrincipal caller() {
+        return ApiPrincipal.current().orElse(null);
+    }
+
+    /** A check asked under the connection's row lock; it remembers what was stored, for the answer's warnings. */
+    final class Checked implements OwnershipCheck {
+
+        private final Rule rule;
+        private final boolean storedCounts;
+        private Ownership before;
+
+        private Checked(Rule rule, boolean storedCounts) {
+            this.rule = rule;
+            this.storedCounts = storedCounts;
+        }
+
+        @Override
+        public void check(Ownership stored, Ownership wanted) {
+            rule.refusal(stored, wanted).ifPresent(refusal -> {
+                throw new AccessRefusedException(refusal);
+            });
+            // an archived connection created again is new to whoever reads it: its switch was not on for them
+            before = storedCounts ? stored : null;
+        }
+
+        /** The warnings for the answer of what was stored. */
+        List<String> warnings(Ownership after) {
+            return access.warnings(before, after);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Rule {
+        Optional<FieldProblem> refusal(Ownership stored, Ownership wanted);
+    }
+}
