@@ -1,11 +1,9 @@
 package io.passerelle.erp.abacus;
 
 import io.passerelle.erp.http.ErrorBodies;
+import io.passerelle.erp.http.Reachability;
 import io.passerelle.erp.http.RestRefusedException;
 import io.passerelle.run.Causes;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,17 +31,14 @@ final class AbacusFailures {
             return already;
         }
         String at = server == null ? "the Abacus server" : "the Abacus server at " + server;
-        for (Throwable link : Causes.chain(cause)) {
-            if (link instanceof ConnectException || link instanceof UnknownHostException
-                    || link instanceof NoRouteToHostException) {
-                return Optional.of(new AbacusLinkException(AbacusLinkException.Kind.UNREACHABLE,
-                        "cannot reach " + at + ": " + OPEN_THE_PORT + " (" + link.getClass().getSimpleName()
-                                + (link.getMessage() == null ? "" : ": " + link.getMessage()) + ")", cause));
-            }
-            if (link.getClass().getSimpleName().contains("Timeout")) {
-                return Optional.of(new AbacusLinkException(AbacusLinkException.Kind.TIMED_OUT,
-                        at + " did not answer in time: " + OPEN_THE_PORT, cause));
-            }
+        Optional<Throwable> neverConnected = Reachability.neverConnected(cause);
+        if (neverConnected.isPresent()) {
+            return Optional.of(new AbacusLinkException(AbacusLinkException.Kind.UNREACHABLE, "cannot reach " + at + ": "
+                    + OPEN_THE_PORT + " (" + Reachability.words(neverConnected.get()) + ")", cause));
+        }
+        if (Reachability.timedOut(cause).isPresent()) {
+            return Optional.of(new AbacusLinkException(AbacusLinkException.Kind.TIMED_OUT,
+                    at + " did not answer in time: " + OPEN_THE_PORT, cause));
         }
         return Causes.find(cause, RestRefusedException.class).flatMap(refused -> refusal(refused, mandant));
     }

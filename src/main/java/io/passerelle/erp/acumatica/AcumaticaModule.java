@@ -14,13 +14,12 @@ import io.passerelle.document.InvoiceLine;
 import io.passerelle.document.InvoiceTerms;
 import io.passerelle.erp.ErpDescriptor;
 import io.passerelle.erp.ErpModule;
+import io.passerelle.erp.http.Reachability;
 import io.passerelle.erp.http.RestTransport;
 import io.passerelle.export.OutboundFlow;
 import io.passerelle.run.Causes;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
-import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,15 +109,11 @@ public class AcumaticaModule extends ErpModule {
                 }
                 return refused.status() == 401 || refused.getMessage().contains("Invalid credentials") ? "bad-credentials" : "error";
             }
-            if (cause instanceof ConnectException) {
-                return "refused";
-            }
-            if (cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
-                    || cause.getClass().getSimpleName().contains("Timeout")) {
-                return "timed-out";
-            }
         }
-        return "error";
+        if (Reachability.timedOut(failure).isPresent()) {
+            return "timed-out";
+        }
+        return Reachability.neverConnected(failure).isPresent() ? "refused" : "error";
     }
 
     private static String message(Throwable failure) {

@@ -10,15 +10,13 @@ import io.passerelle.erp.ErpDescriptor;
 import io.passerelle.erp.ErpModule;
 import io.passerelle.erp.http.ErrorBodies;
 import io.passerelle.erp.http.HttpAnswer;
+import io.passerelle.erp.http.Reachability;
 import io.passerelle.erp.http.RestRequest;
 import io.passerelle.erp.http.RestSession;
 import io.passerelle.erp.http.RestTransport;
-import io.passerelle.run.Causes;
 import io.passerelle.run.Futures;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -134,16 +132,14 @@ public class AdminPulseModule extends ErpModule {
     }
 
     private static ConnectionTestResult unanswered(RuntimeException failure, Endpoint endpoint, Map<String, Object> details) {
-        for (Throwable cause : Causes.chain(failure)) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return testResult(false, endpoint, "refused", "cannot reach AdminPulse at " + endpoint.url() + ": "
-                        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
-                        details);
-            }
-            if (cause.getClass().getSimpleName().contains("Timeout")) {
-                return testResult(false, endpoint, "timed-out", "AdminPulse at " + endpoint.url()
-                        + " did not answer in time", details);
-            }
+        Optional<Throwable> neverConnected = Reachability.neverConnected(failure);
+        if (neverConnected.isPresent()) {
+            return testResult(false, endpoint, "refused", "cannot reach AdminPulse at " + endpoint.url() + ": "
+                    + Reachability.words(neverConnected.get()), details);
+        }
+        if (Reachability.timedOut(failure).isPresent()) {
+            return testResult(false, endpoint, "timed-out", "AdminPulse at " + endpoint.url() + " did not answer in time",
+                    details);
         }
         return testResult(false, endpoint, "error", failure.getMessage() == null ? failure.getClass().getSimpleName()
                 : failure.getMessage(), details);

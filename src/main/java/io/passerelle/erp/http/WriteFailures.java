@@ -3,8 +3,7 @@ package io.passerelle.erp.http;
 import io.passerelle.export.NotSentException;
 import io.passerelle.export.OutcomeUnknownException;
 import io.passerelle.run.Causes;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * A write that failed without an answer to decide on, as the export engine needs to hear it: never reached the ERP
@@ -20,11 +19,9 @@ public final class WriteFailures {
     /** {@link NotSentException} when the ERP was never reached, else {@link OutcomeUnknownException}. */
     public static RuntimeException unanswered(String erp, Throwable failure) {
         Throwable cause = Causes.unwrap(failure);
-        for (Throwable link : Causes.chain(cause)) {
-            if (link instanceof ConnectException || link instanceof UnknownHostException
-                    || link.getClass().getSimpleName().equals("ConnectTimeoutException")) {
-                return new NotSentException(erp + " could not be reached: " + link.getMessage(), cause);
-            }
+        Optional<Throwable> neverConnected = Reachability.neverConnected(cause);
+        if (neverConnected.isPresent()) {
+            return new NotSentException(erp + " could not be reached: " + neverConnected.get().getMessage(), cause);
         }
         return new OutcomeUnknownException("no usable answer from " + erp + ": " + cause.getMessage(), cause);
     }

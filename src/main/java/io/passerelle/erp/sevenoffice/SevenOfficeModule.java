@@ -12,6 +12,7 @@ import io.passerelle.erp.ErpModule;
 import io.passerelle.erp.http.ClientCredentialTokens;
 import io.passerelle.erp.http.ErrorBodies;
 import io.passerelle.erp.http.HttpAnswer;
+import io.passerelle.erp.http.Reachability;
 import io.passerelle.erp.http.RestRefusedException;
 import io.passerelle.erp.http.RestRequest;
 import io.passerelle.erp.http.RestSession;
@@ -21,12 +22,11 @@ import io.passerelle.run.Causes;
 import io.passerelle.run.Futures;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -173,10 +173,10 @@ public class SevenOfficeModule extends ErpModule {
     }
 
     private static String[] tokenFailure(RuntimeException failure, long organization, Map<String, Object> details) {
-        for (Throwable cause : Causes.chain(failure)) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return failed(details, "refused", "cannot reach 24SevenOffice's token endpoint: " + cause.getMessage());
-            }
+        Optional<Throwable> neverConnected = Reachability.neverConnected(failure);
+        if (neverConnected.isPresent()) {
+            return failed(details, "refused", "cannot reach 24SevenOffice's token endpoint: "
+                    + Reachability.words(neverConnected.get()));
         }
         RestRefusedException refused = Causes.find(failure, RestRefusedException.class).orElse(null);
         if (refused != null && refused.status() == 401) {
