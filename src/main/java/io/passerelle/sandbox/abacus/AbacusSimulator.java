@@ -148,10 +148,7 @@ public final class AbacusSimulator extends HttpSimulator {
     }
 
     private void applyConfiguredFaults() {
-        if (properties.tooManyRequestsEvery() > 0) {
-            faults.tooManyRequestsEvery(properties.tooManyRequestsEvery(), properties.retryAfter());
-        }
-        faults.delayAll(properties.delay());
+        configure(faults, properties.tooManyRequestsEvery(), properties.retryAfter(), properties.delay());
     }
 
     // ---- authentication -------------------------------------------------------------------------------

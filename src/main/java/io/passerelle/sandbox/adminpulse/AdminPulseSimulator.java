@@ -124,10 +124,7 @@ public final class AdminPulseSimulator extends HttpSimulator {
     }
 
     private void applyConfiguredFaults() {
-        if (properties.tooManyRequestsEvery() > 0) {
-            faults.tooManyRequestsEvery(properties.tooManyRequestsEvery(), properties.retryAfter());
-        }
-        faults.delayAll(properties.delay());
+        configure(faults, properties.tooManyRequestsEvery(), properties.retryAfter(), properties.delay());
     }
 
     // ---- handlers -------------------------------------------------------------------------------------

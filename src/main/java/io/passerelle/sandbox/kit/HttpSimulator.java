@@ -48,6 +48,18 @@ public abstract class HttpSimulator implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * The faults a simulator's settings ask for, at its start and at each reset: a 429 (with its Retry-After) every
+     * {@code tooManyRequestsEvery} calls (0: never), and every answer {@code delay} late.
+     */
+    protected static void configure(Faults faults, int tooManyRequestsEvery, java.time.Duration retryAfter,
+            java.time.Duration delay) {
+        if (tooManyRequestsEvery > 0) {
+            faults.tooManyRequestsEvery(tooManyRequestsEvery, retryAfter);
+        }
+        faults.delayAll(delay);
+    }
+
     /** {@code http://127.0.0.1:<port>}. */
     public String url() {
         return "http://" + HOST + ":" + port();

@@ -182,10 +182,7 @@ public final class SevenOfficeSimulator extends HttpSimulator {
     }
 
     private void applyConfiguredFaults() {
-        if (properties.tooManyRequestsEvery() > 0) {
-            faults.tooManyRequestsEvery(properties.tooManyRequestsEvery(), properties.retryAfter());
-        }
-        faults.delayAll(properties.delay());
+        configure(faults, properties.tooManyRequestsEvery(), properties.retryAfter(), properties.delay());
     }
 
     // ---- the login host -------------------------------------------------------------------------------
