@@ -87,6 +87,30 @@ public abstract class ErpModule implements ErpConnector, InboundSource, Outbound
         return outbound;
     }
 
+    /** What a connection test does over a transport of its own, filling {@code details}. */
+    @FunctionalInterface
+    protected interface ProbeTest<T> {
+        ConnectionTestResult test(T transport, Map<String, Object> details);
+    }
+
+    /**
+     * A connection test over a probe of {@code endpoint} (closed after it): its details start with the URL, and an
+     * endpoint or option the ERP cannot use ({@link IllegalArgumentException}) is a {@code configuration} failure.
+     */
+    protected static <T extends AutoCloseable> ConnectionTestResult probing(ConnectionTransports<T> transports,
+            Connection connection, Endpoint endpoint, Map<String, Object> details, ProbeTest<T> test) {
+        details.putIfAbsent("url", endpoint.url());
+        try (T transport = transports.probe(connection, endpoint)) {
+            return test.test(transport, details);
+        } catch (IllegalArgumentException e) {
+            return testResult(false, endpoint, "configuration", e.getMessage(), details);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the probe of connection " + connection.id(), e);
+        }
+    }
+
     /** A connection test's answer: {@code kind} ({@code ok}, {@code refused}, {@code bad-credentials} …) goes with the details. */
     protected static ConnectionTestResult testResult(boolean ok, Endpoint endpoint, String kind, String message,
             Map<String, Object> details) {

@@ -9,7 +9,6 @@ import io.passerelle.connection.ErpOption;
 import io.passerelle.erp.ErpDescriptor;
 import io.passerelle.erp.ErpModule;
 import io.passerelle.erp.http.ClientCredentialTokens;
-import io.passerelle.erp.http.RestTransport;
 import io.passerelle.export.OutboundFlow;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
@@ -69,23 +68,12 @@ public class AbacusModule extends ErpModule {
 
     @Override
     public ConnectionTestResult test(Connection connection, Endpoint endpoint) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("url", endpoint.url());
-        RestTransport transport;
-        AbacusSession session;
-        try {
-            transport = transports.probe(connection, endpoint);
-        } catch (IllegalArgumentException e) {
-            return testResult(false, endpoint, "configuration", e.getMessage(), details);
-        }
-        try (transport) {
+        return probing(transports, connection, endpoint, new LinkedHashMap<>(), (transport, details) -> {
             // a token cache of its own: the test must really present the id and secret
-            session = transports.session(connection, transport, new ClientCredentialTokens());
+            AbacusSession session = transports.session(connection, transport, new ClientCredentialTokens());
             AbacusLinkCheck.Outcome outcome = new AbacusLinkCheck(session, AbacusSession.amId(connection), details).run();
             return testResult(outcome.ok(), endpoint, outcome.kind(), outcome.message(), outcome.details());
-        } catch (IllegalArgumentException e) {
-            return testResult(false, endpoint, "configuration", e.getMessage(), details);
-        }
+        });
     }
 
     @Override

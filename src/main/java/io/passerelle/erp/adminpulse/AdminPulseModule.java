@@ -13,7 +13,6 @@ import io.passerelle.erp.http.HttpAnswer;
 import io.passerelle.erp.http.Reachability;
 import io.passerelle.erp.http.RestRequest;
 import io.passerelle.erp.http.RestSession;
-import io.passerelle.erp.http.RestTransport;
 import io.passerelle.run.Futures;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
@@ -80,22 +79,18 @@ public class AdminPulseModule extends ErpModule {
         details.put("url", endpoint.url());
         Optional<LocalDate> expires = expiry(connection);
         expires.ifPresent(date -> details.put("tokenExpiresOn", date.toString()));
-        RestTransport transport;
-        try {
-            transport = transports.probe(connection, endpoint);
-        } catch (IllegalArgumentException e) {
-            return testResult(false, endpoint, "configuration", e.getMessage(), details);
-        }
-        try (transport) {
+        return probing(transports, connection, endpoint, details, (transport, filled) -> {
             RestSession session = transports.session(connection, transport);
-            HttpAnswer answer = Futures.join(session.exchange(RestRequest.get("/relations", Map.of("page", "0",
-                    "pageSize", "1")).withHeaders(Map.of("Accept", "application/json")), "GET relations"));
-            return answered(answer, endpoint, expires, details, session);
-        } catch (IllegalArgumentException e) {
-            return testResult(false, endpoint, "configuration", e.getMessage(), details);
-        } catch (RuntimeException e) {
-            return unanswered(e, endpoint, details);
-        }
+            try {
+                HttpAnswer answer = Futures.join(session.exchange(RestRequest.get("/relations", Map.of("page", "0",
+                        "pageSize", "1")).withHeaders(Map.of("Accept", "application/json")), "GET relations"));
+                return answered(answer, endpoint, expires, filled, session);
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return unanswered(e, endpoint, filled);
+            }
+        });
     }
 
     private ConnectionTestResult answered(HttpAnswer answer, Endpoint endpoint, Optional<LocalDate> expires,
