@@ -6,7 +6,7 @@
 -- would sort the whole company on every page. PostgreSQL plans it as inner joins.
 select e.id, e.number, e.first_name, e.last_name, e.email, e.trade_code, e.competency, e.active, r.remote_key, r.custom_fields, r.last_seen_at as last_synced_at
   from employee e
-  left join remote_ref r on r.connection_id = :connectionId and r.entity = 'EMPLOYEE' and r.match_key = e.match_key
+  left join remote_ref r on r.connection_id = :connectionId and r.company_id = :companyId and r.entity = 'EMPLOYEE' and r.match_key = e.match_key
  where e.company_id + 0 = :companyId
    and e.id > :after
    and r.local_id = e.id

@@ -6,7 +6,7 @@
 -- would sort the whole company on every page. PostgreSQL plans it as inner joins.
 select e.id, p.number as project_number, e.code, e.description, e.status, e.is_default, r.remote_key, r.custom_fields, r.last_seen_at as last_synced_at
   from project_task e
-  left join remote_ref r on r.connection_id = :connectionId and r.entity = 'PROJECT_TASK' and r.match_key = e.match_key
+  left join remote_ref r on r.connection_id = :connectionId and r.company_id = :companyId and r.entity = 'PROJECT_TASK' and r.match_key = e.match_key
   left join project p on p.id = e.project_id
  where e.company_id + 0 = :companyId
    and e.id > :after

@@ -6,7 +6,7 @@
 -- would sort the whole company on every page. PostgreSQL plans it as inner joins.
 select e.id, e.code, e.name, e.legal_name, e.status, e.email, e.currency, r.remote_key, r.custom_fields, r.last_seen_at as last_synced_at
   from vendor e
-  left join remote_ref r on r.connection_id = :connectionId and r.entity = 'VENDOR' and r.match_key = e.match_key
+  left join remote_ref r on r.connection_id = :connectionId and r.company_id = :companyId and r.entity = 'VENDOR' and r.match_key = e.match_key
  where e.company_id + 0 = :companyId
    and e.id > :after
    and r.local_id = e.id

@@ -1,4 +1,5 @@
 select watermark
   from sync_cursor
  where connection_id = :connectionId
+   and company_id = :companyId
    and entity = :entity

@@ -6,5 +6,6 @@ update remote_ref
        last_seen_at = :now,
        custom_fields = :customFields
  where connection_id = :connectionId
+   and company_id = :companyId
    and entity = :entity
    and match_key = :matchKey

@@ -19,6 +19,7 @@ import io.passerelle.connection.NoLinkException;
 import io.passerelle.retry.NothingToRetryException;
 import io.passerelle.run.FlowAlreadyRunningException;
 import io.passerelle.run.UnknownFlowException;
+import io.passerelle.sync.NoCompanySelectedException;
 import io.passerelle.sync.UnknownEntityException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -123,6 +124,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(FlowAlreadyRunningException.class)
     ResponseEntity<ProblemDetail> flowRunning(FlowAlreadyRunningException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem("flow", "already running")));
+    }
+
+    @ExceptionHandler(NoCompanySelectedException.class)
+    ResponseEntity<ProblemDetail> noCompanySelected(NoCompanySelectedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of(new FieldProblem("companies",
+                "none selected")));
     }
 
     @ExceptionHandler(UnknownEntityException.class)

@@ -39,12 +39,16 @@ public class CursorController {
         return Map.of("items", cursors.list(connections.get(id)));
     }
 
-    /** Body {@code {"watermark": "2026-11-01T00:00:00Z"}}, or {@code {"watermark": null}} to re-read everything. */
+    /**
+     * Body {@code {"watermark": "2026-11-01T00:00:00Z"}}, or {@code {"watermark": null}} to re-read everything. Answers
+     * the cursor; for a connection that reaches several companies, {@code {"items": [...]}}, one per company.
+     */
     @PutMapping("/api/connections/{id}/cursors/{flow}")
-    public CursorView reset(@PathVariable String id, @PathVariable String flow, @RequestBody JsonNode body) {
+    public Object reset(@PathVariable String id, @PathVariable String flow, @RequestBody JsonNode body) {
         Instant watermark = watermark(body);
         Connection connection = connections.get(id);
-        return cursors.reset(connection, flow, watermark);
+        List<CursorView> set = cursors.reset(connection, flow, watermark);
+        return set.size() == 1 ? set.get(0) : Map.of("items", set);
     }
 
     static Instant watermark(JsonNode body) {

@@ -53,7 +53,7 @@ public class SyncController {
             return accepted.body(body);
         }
         List<RunView> runs = launcher.runAndWait(id, flow, Trigger.API, syncMode);
-        if (ALL_FLOWS.equals(flow)) {
+        if (ALL_FLOWS.equals(flow) || runs.size() > 1) { // every flow, or one flow of several companies
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("runs", runs);
             body.put("status", RunStatuses.worst(runs.stream().map(RunView::status).toList()));

@@ -1,5 +1,6 @@
 package io.passerelle.company;
 
+import io.passerelle.run.CompanyImportBusyException;
 import io.passerelle.sync.EntityWriter;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -65,7 +65,7 @@ class CompanyStore {
     }
 
     Optional<String> erpOf(String connectionId) {
-        return jdbc.queryForList(sql.get(SQL + "connection-erp.sql"), Map.of("connectionId", connectionId), String.class)
+        return jdbc.queryForList(sql.get("sql/sync/connection-erp.sql"), Map.of("connectionId", connectionId), String.class)
                 .stream().findFirst();
     }
 

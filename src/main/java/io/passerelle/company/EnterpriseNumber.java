@@ -37,6 +37,36 @@ public record EnterpriseNumber(String raw, String key, boolean valid) {
     }
 
     /**
+     * A number of another country's register ({@code country}: ISO 3166 alpha-2, e.g. {@code NO}): kept as given and
+     * checked where the check is known (a Norwegian organisation number: nine digits, mod 11), but without a key:
+     * companies are known by the Belgian ten digits, and nine Norwegian digits would read as an old Belgian number.
+     * Such a company is known by its ERP's id instead.
+     */
+    public static Optional<EnterpriseNumber> parse(String country, String raw) {
+        if (country == null || COUNTRY.equalsIgnoreCase(country)) {
+            return parse(raw);
+        }
+        if (KeyNormalizer.matchKey(raw) == null) {
+            return Optional.empty();
+        }
+        String digits = digits(raw);
+        boolean valid = !"NO".equalsIgnoreCase(country) || digits != null && digits.length() == 9 && norwegian(digits);
+        return Optional.of(new EnterpriseNumber(raw, null, valid));
+    }
+
+    /** Weights 3 2 7 6 5 4 3 2 over the first eight digits; the ninth is 11 minus the sum mod 11 (11: 0; 10: none). */
+    private static boolean norwegian(String digits) {
+        int[] weights = {3, 2, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += weights[i] * (digits.charAt(i) - '0');
+        }
+        int check = 11 - sum % 11;
+        check = check == 11 ? 0 : check;
+        return check != 10 && check == digits.charAt(8) - '0';
+    }
+
+    /**
      * The digits {@code text} holds once separators and a leading {@code BE} are dropped, or null when it holds
      * anything else (or nothing): for search, where a part of a number ({@code 0712.345}) finds it too.
      */

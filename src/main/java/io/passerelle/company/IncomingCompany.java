@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * A company record of an inbound flow ({@code CanonicalEntity.COMPANY}) read for the platform: its fields checked one
  * by one, each fault naming its field ({@code relations[2].startDate}), as a mapper's are. The fields, in the
- * mapper's order: {@code number}, {@code name}, {@code companyName}, {@code legalForm}, {@code language},
+ * mapper's order: {@code number} (with {@code numberCountry} when it is not a Belgian one), {@code name}, {@code companyName}, {@code legalForm}, {@code language},
  * {@code uniqueIdentifier} (text or null), {@code address} (an object {street, houseNumber, box, postalCode, city,
  * country} or null), {@code generalAssemblyDate} ({@code YYYY-MM-DD} or null) and {@code relations} (a list of
  * {relationId, role, type, name, firstName, lastName, startDate, endDate, sharePercent, shares,
@@ -47,7 +47,8 @@ record IncomingCompany(
         ObjectNode item = asObject(record.fields());
         JsonFields in = new JsonFields(item);
         String number = in.code("number", SHORT);
-        return new IncomingCompany(record, number == null ? null : EnterpriseNumber.parse(number).orElse(null),
+        String country = in.code("numberCountry", 2);
+        return new IncomingCompany(record, number == null ? null : EnterpriseNumber.parse(country, number).orElse(null),
                 in.requiredText("name", NAME), in.text("companyName", NAME), in.text("legalForm", SHORT),
                 in.text("language", SHORT), in.code("uniqueIdentifier", KEY), address(in.object("address")),
                 date(item, "generalAssemblyDate", ""), relations(item.get("relations")));

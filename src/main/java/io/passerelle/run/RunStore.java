@@ -44,6 +44,15 @@ public class RunStore implements RunHistory {
 
     /** @param retryOf the run whose failed records this one retries, or null */
     public long create(String connectionId, String flow, String direction, Trigger trigger, SyncMode mode, Long retryOf) {
+        return create(connectionId, flow, direction, trigger, mode, retryOf, null, null);
+    }
+
+    /**
+     * @param company     the company the run imports, as it is named now (null: the connection's own, or an export)
+     * @param importRunId the import job's run this run is a line of, or null
+     */
+    public long create(String connectionId, String flow, String direction, Trigger trigger, SyncMode mode, Long retryOf,
+            RunCompany company, Long importRunId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(sql.get("sql/run/insert.sql"), new MapSqlParameterSource()
                 .addValue("connectionId", connectionId)
@@ -52,6 +61,10 @@ public class RunStore implements RunHistory {
                 .addValue("trigger", trigger.name())
                 .addValue("mode", mode.name())
                 .addValue("retryOf", retryOf, Types.BIGINT)
+                .addValue("companyId", company == null ? null : company.id(), Types.BIGINT)
+                .addValue("erpCompanyId", company == null ? null : company.erpCompanyId(), Types.VARCHAR)
+                .addValue("companyName", company == null ? null : truncate(company.name(), 1000), Types.VARCHAR)
+                .addValue("importRunId", importRunId, Types.BIGINT)
                 .addValue("startedAt", Timestamps.utc(Instant.now())), key, new String[] {"id"});
         return key.getKey().longValue();
     }
@@ -151,7 +164,7 @@ public class RunStore implements RunHistory {
     public List<RunErrorView> errors(long runId) {
         return jdbc.query(sql.get("sql/run/errors.sql"), Map.of("runId", runId), (rs, n) -> new RunErrorView(
                 rs.getLong("id"), rs.getString("entity"), rs.getString("remote_key"), rs.getString("code"),
-                rs.getString("message"), rs.getString("payload"), rs.getBoolean("retryable")));
+                rs.getString("message"), rs.getString("payload"), rs.getBoolean("retryable"), company(rs)));
     }
 
     private static RunView toView(ResultSet rs, int row) throws SQLException {
@@ -163,7 +176,14 @@ public class RunStore implements RunHistory {
         return new RunView(rs.getLong("id"), rs.getString("connection_id"), rs.getString("flow"),
                 rs.getString("direction"), rs.getString("trigger_type"), rs.getString("mode"),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
-                rs.getString("status"), counts, rs.getString("message"), rs.getObject("retry_of", Long.class));
+                rs.getString("status"), counts, rs.getString("message"), rs.getObject("retry_of", Long.class),
+                company(rs));
+    }
+
+    private static RunCompany company(ResultSet rs) throws SQLException {
+        Long companyId = rs.getObject("company_id", Long.class);
+        String erpCompanyId = rs.getString("erp_company_id");
+        return erpCompanyId == null ? null : new RunCompany(companyId, erpCompanyId, rs.getString("company_name"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A run as the API shows it (see API.md, Runs). {@code counts} keys depend on the direction; {@code retryOf} is
- * the run whose failed records this one retried (trigger RETRY), else null.
+ * the run whose failed records this one retried (trigger RETRY), else null; {@code company} the ERP company a run of a
+ * connection that reaches several imported (null: the connection's own company).
  */
 public record RunView(
         long id,
@@ -19,12 +20,21 @@ public record RunView(
         String status,
         Map<String, Integer> counts,
         String message,
-        Long retryOf) {
+        Long retryOf,
+        RunCompany company) {
 
     /** A run that retries nothing. */
     public RunView(long id, String connection, String flow, String direction, String trigger, String mode,
             Instant startedAt, Instant finishedAt, String status, Map<String, Integer> counts, String message) {
         this(id, connection, flow, direction, trigger, mode, startedAt, finishedAt, status, counts, message, null);
+    }
+
+    /** A run of the connection's own company. */
+    public RunView(long id, String connection, String flow, String direction, String trigger, String mode,
+            Instant startedAt, Instant finishedAt, String status, Map<String, Integer> counts, String message,
+            Long retryOf) {
+        this(id, connection, flow, direction, trigger, mode, startedAt, finishedAt, status, counts, message, retryOf,
+                null);
     }
 
     public boolean finished() {

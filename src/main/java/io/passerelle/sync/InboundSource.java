@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import io.passerelle.canonical.CanonicalRecord;
 import io.passerelle.connection.Connection;
 import java.util.List;
 import java.util.Optional;
@@ -22,4 +23,34 @@ public interface InboundSource {
 
     /** Opens (connects, logs in) a session; throws with a message in words when it cannot. */
     SourceSession open(Connection connection);
+
+    /**
+     * Whether the connection reaches several ERP companies, each with its own session (a 24SevenOffice token is valid
+     * for one organization), so that its flows run once per selected company; false: once, for the connection's own
+     * company.
+     */
+    default boolean perCompany() {
+        return false;
+    }
+
+    /**
+     * The ids of the ERP companies a per-company connection is set up to reach, read from its settings without asking
+     * the ERP (24SevenOffice: {@code options.organizations}); a company outside them is not imported.
+     */
+    default List<String> companyIds(Connection connection) {
+        return List.of();
+    }
+
+    /**
+     * Asks the ERP what each company of {@link #companyIds} is, as {@code COMPANY} records keyed by that id (name,
+     * address, number), for the platform to know them by; throws with a message in words when it cannot.
+     */
+    default List<CanonicalRecord> reach(Connection connection) {
+        return List.of();
+    }
+
+    /** Opens a session on one ERP company of a per-company connection ({@link SyncTarget#erpCompanyId()}). */
+    default SourceSession open(Connection connection, SyncTarget target) {
+        return open(connection);
+    }
 }

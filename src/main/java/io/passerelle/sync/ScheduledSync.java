@@ -27,6 +27,8 @@ public class ScheduledSync {
         } catch (FlowAlreadyRunningException | ConnectionNotFoundException | ConnectionUnlinkedException e) {
             // a trigger that fired as its connection was archived, deleted or unlinked: its route is being removed
             LOG.info("schedule skipped: {}", e.getMessage());
+        } catch (NoCompanySelectedException e) {
+            LOG.warn("schedule skipped: {}", e.getMessage());
         }
     }
 }

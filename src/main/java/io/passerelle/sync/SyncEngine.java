@@ -55,31 +55,36 @@ public class SyncEngine {
         return byEntity;
     }
 
-    /** Runs one flow to the end and records it under {@code runId}. Never throws: failures are the run's. */
+    /** Runs one flow of the connection's own company to the end and records it under {@code runId}. Never throws. */
     public void run(long runId, String connectionId, InboundFlow flow, SourceSession session, SyncMode mode) {
-        run(runId, connectionId, flow, session, mode, null);
+        SyncTarget target = store.target(connectionId).orElse(new SyncTarget(connectionId, -1));
+        run(runId, target, flow, session, mode, null, null);
     }
 
     /**
-     * As above; with a {@code scope} (a retry), the flow is read whole, since a failed record may be older than the
-     * watermark, and only the records in scope are counted and written. The cursor is left where runs put it:
-     * a retry writes a few records, so it says nothing of what the flow holds up to any instant.
+     * Runs one flow of one company ({@code target}) to the end and records it under {@code runId}. Never throws:
+     * failures are the run's. With a {@code scope} (a retry), the flow is read whole, since a failed record may be
+     * older than the watermark, and only the records in scope are counted and written; with a {@code range} (an
+     * import job's), what changed in it is read. Either way the cursor is left where runs put it: a retry writes a
+     * few records, and a range is not all that changed, so neither says what the flow holds up to any instant.
      */
-    public void run(long runId, String connectionId, InboundFlow flow, SourceSession session, SyncMode mode,
-            RetryScope scope) {
+    public void run(long runId, SyncTarget target, InboundFlow flow, SourceSession session, SyncMode mode,
+            RetryScope scope, SyncRange range) {
         runs.started(runId);
         RunCounts counts = new RunCounts();
         String status;
         String message = null;
         RuntimeException failure = null;
         CompletableFuture<MappedPage> next = null;
+        String connectionId = target.connectionId();
         try {
-            SyncTarget target = store.target(connectionId)
-                    .orElseThrow(() -> new IllegalStateException("connection '" + connectionId + "' no longer exists"));
-            // a retry or a refresh writes a few records: it says nothing of what the flow holds up to any instant
-            boolean few = scope != null || flow.key() != null;
-            Instant since = mode == SyncMode.FULL || few ? null
-                    : store.watermark(connectionId, flow.entity()).orElse(null);
+            if (target.companyId() < 0) {
+                throw new IllegalStateException("connection '" + connectionId + "' no longer exists");
+            }
+            // a retry, a refresh or a range writes some records: it says nothing of what the flow holds up to an instant
+            boolean few = scope != null || flow.key() != null || range != null;
+            Instant since = range != null ? range.from() : mode == SyncMode.FULL || few ? null
+                    : store.watermark(target, flow.entity()).orElse(null);
             Instant heldAt = null;
             Instant runWatermark = null;
             next = fetch(session, flow, null, since, scope);
@@ -91,6 +96,11 @@ public class SyncEngine {
                 counts.skipped(mapped.skipped());
                 mapped.errors().forEach(counts::error);
                 List<CanonicalRecord> records = mapped.records();
+                if (range != null) {
+                    List<CanonicalRecord> held = records.stream().filter(range::holds).toList();
+                    counts.skipped(records.size() - held.size());
+                    records = held;
+                }
                 PageResult written;
                 EntityWriter writer = writers.get(flow.entity());
                 if (!few) {
@@ -117,7 +127,8 @@ public class SyncEngine {
             runs.addErrors(runId, counts.drainErrors());
         }
         runs.finish(runId, status, counts.asMap(), message, failure);
-        RunLog.finished(runId, connectionId, flow.name(), status, counts.asMap(), message, failure);
+        RunLog.finished(runId, connectionId, target.name() == null ? flow.name() : flow.name() + " of " + target.name(),
+                status, counts.asMap(), message, failure);
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -19,6 +19,12 @@ public interface SyncLauncher {
     /** Runs and waits; answers the finished runs, in order. */
     List<RunView> runAndWait(String connectionId, String flow, Trigger trigger, SyncMode mode);
 
+    /** Starts the runs an import job asks for (one per company × flow) in the background; answers their ids. */
+    List<Long> start(SyncRequest request);
+
+    /** As {@link #start(SyncRequest)}, and waits; answers the finished runs, in order. */
+    List<RunView> runAndWait(SyncRequest request);
+
     /**
      * Refreshes the one record of {@code flow} a user knows by {@code key} (AdminPulse: a company by its enterprise
      * number, when its file is opened), leaving the flow's cursor where it is; answers its id.

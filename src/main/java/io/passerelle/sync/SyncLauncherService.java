@@ -5,9 +5,11 @@ import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.run.RetryScope;
+import io.passerelle.run.RunCompany;
 import io.passerelle.run.RunStore;
 import io.passerelle.run.RunView;
 import io.passerelle.run.RunningFlows;
+import io.passerelle.run.RunningImports;
 import io.passerelle.run.SyncMode;
 import io.passerelle.run.Trigger;
 import io.passerelle.run.UnknownFlowException;
@@ -32,15 +34,22 @@ public class SyncLauncherService implements SyncLauncher {
     private final RunningFlows running;
     private final ProducerTemplate producer;
     private final Map<CanonicalEntity, EntityWriter> writers;
+    private final SyncTargets targets;
+    private final SyncStore store;
+    private final RunningImports importing;
 
     public SyncLauncherService(ConnectionDirectory connections, List<InboundSource> sources, RunStore runs,
-            RunningFlows running, ProducerTemplate producer, List<EntityWriter> writers) {
+            RunningFlows running, ProducerTemplate producer, List<EntityWriter> writers, SyncTargets targets,
+            SyncStore store, RunningImports importing) {
         this.connections = connections;
         this.sources = sources.stream().collect(Collectors.toMap(InboundSource::erp, Function.identity()));
         this.runs = runs;
         this.running = running;
         this.producer = producer;
         this.writers = SyncEngine.byEntity(writers);
+        this.targets = targets;
+        this.store = store;
+        this.importing = importing;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -50,99 +59,168 @@ public class SyncLauncherService implements SyncLauncher {
 
     @Override
     public List<Long> start(String connectionId, String flow, Trigger trigger, SyncMode mode) {
-        SyncJob job = prepare(connectionId, flow, trigger, mode);
+        return start(SyncRequest.of(connectionId, flow, trigger, mode));
+    }
+
+    @Override
+    public List<RunView> runAndWait(String connectionId, String flow, Trigger trigger, SyncMode mode) {
+        return runAndWait(SyncRequest.of(connectionId, flow, trigger, mode));
+    }
+
+    @Override
+    public List<Long> start(SyncRequest request) {
+        SyncJob job = prepare(request, null, null);
         producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds();
     }
 
     @Override
-    public List<RunView> runAndWait(String connectionId, String flow, Trigger trigger, SyncMode mode) {
-        SyncJob job = prepare(connectionId, flow, trigger, mode);
+    public List<RunView> runAndWait(SyncRequest request) {
+        SyncJob job = prepare(request, null, null);
         producer.sendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds().stream().map(id -> runs.find(id).orElseThrow()).toList();
     }
 
     @Override
     public long startRefresh(String connectionId, String flow, Trigger trigger, String key) {
-        SyncJob job = prepare(connectionId, flow, trigger, SyncMode.FULL, null, key);
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, key);
         producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds().get(0);
     }
 
     @Override
     public RunView refreshAndWait(String connectionId, String flow, Trigger trigger, String key) {
-        SyncJob job = prepare(connectionId, flow, trigger, SyncMode.FULL, null, key);
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, key);
         producer.sendBody(SyncRoutes.RUN_JOB, job);
         return runs.find(job.runIds().get(0)).orElseThrow();
     }
 
     @Override
     public long startRetry(String connectionId, String flow, RetryScope scope) {
-        SyncJob job = prepare(connectionId, flow, Trigger.RETRY, SyncMode.FULL, scope, null);
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, Trigger.RETRY, SyncMode.FULL), scope, null);
         producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds().get(0);
     }
 
     @Override
     public RunView retryAndWait(String connectionId, String flow, RetryScope scope) {
-        SyncJob job = prepare(connectionId, flow, Trigger.RETRY, SyncMode.FULL, scope, null);
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, Trigger.RETRY, SyncMode.FULL), scope, null);
         producer.sendBody(SyncRoutes.RUN_JOB, job);
         return runs.find(job.runIds().get(0)).orElseThrow();
     }
 
-    private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode) {
-        return prepare(connectionId, flow, trigger, mode, null, null);
-    }
-
     /**
-     * Claims the flows, and what their writers write beyond the connection (the companies it imports: only one
-     * import of a company runs at a time, whichever connection asks), then creates their runs under the connection's
-     * row lock, so that an archive at the same moment either comes first (and the run is refused) or sees the runs
-     * going (and is refused).
+     * Claims the flows, the companies they import (only one import of a company's records runs at a time, whichever
+     * connection asks) and what their writers write beyond the connection, then creates their runs, one per company ×
+     * flow, under the connection's row lock, so that an archive at the same moment either comes first (and the run is
+     * refused) or sees the runs going (and is refused). A retry runs in the company of the run it retries.
      *
      * @param scope a retry's records (one flow, not {@code all}), or null for a run of everything
      * @param key   the one record a refresh asks for (one flow, not {@code all}), or null
      */
-    private SyncJob prepare(String connectionId, String flow, Trigger trigger, SyncMode mode, RetryScope scope,
-            String key) {
+    private SyncJob prepare(SyncRequest request, RetryScope scope, String key) {
+        String connectionId = request.connectionId();
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         InboundSource source = sources.get(known.erp());
         if (source == null) {
-            throw new UnknownFlowException(known.erp(), flow);
+            throw new UnknownFlowException(known.erp(), String.join(",", request.flows()));
         }
+        boolean single = scope != null || key != null;
+        if (single && (request.flows().size() != 1 || ALL_FLOWS.equals(request.flows().get(0)))) {
+            throw new RefreshKeyRefusedException("a key refreshes one record of one flow, not of all");
+        }
+        List<InboundFlowSpec> flows = flows(known, source, request.flows());
         if (key != null) {
-            if (ALL_FLOWS.equals(flow)) {
-                throw new RefreshKeyRefusedException("a key refreshes one record of one flow, not of all");
-            }
-            source.inbound().stream().filter(f -> f.name().equals(flow)).findFirst()
-                    .orElseThrow(() -> new UnknownFlowException(known.erp(), flow));
-            source.refusesKey(flow, key).ifPresent(why -> {
+            source.refusesKey(flows.get(0).name(), key).ifPresent(why -> {
                 throw new RefreshKeyRefusedException(why);
             });
         }
-        List<InboundFlowSpec> flows = ALL_FLOWS.equals(flow) && scope == null && key == null ? source.inbound()
-                : List.of(source.inbound().stream().filter(f -> f.name().equals(flow)).findFirst()
-                        .orElseThrow(() -> new UnknownFlowException(known.erp(), flow)));
-        running.claim(connectionId, flows.stream().map(InboundFlowSpec::name).toList());
-        List<EntityWriter.Claim> claims = new ArrayList<>();
+        RuntimeException unknownCompanies = null;
+        List<SyncTarget> targets;
         try {
+            targets = companies(known, request, scope);
+        } catch (RuntimeException e) {
+            // the ERP could not say what the companies are: the runs are made, and fail in words
+            unknownCompanies = e;
+            targets = store.target(connectionId).map(List::of).orElse(List.of());
+        }
+        if (targets.isEmpty()) {
+            throw new NoCompanySelectedException(connectionId);
+        }
+        running.claim(connectionId, flows.stream().map(InboundFlowSpec::name).toList());
+        List<Runnable> claims = new ArrayList<>();
+        try {
+            List<RunningImports.Import> imports = new ArrayList<>();
+            for (SyncTarget target : targets) {
+                for (InboundFlowSpec each : flows) {
+                    imports.add(new RunningImports.Import(target.companyId(), companyName(known, target),
+                            each.entity().name()));
+                }
+            }
+            claims.add(importing.claim(connectionId, imports));
             for (InboundFlowSpec each : flows) {
                 EntityWriter writer = writers.get(each.entity());
-                claims.add(writer == null ? EntityWriter.Claim.NONE : writer.claim(connectionId));
-            }
-            return connections.lockedForRun(connectionId, connection -> {
-                List<Long> runIds = new ArrayList<>();
-                for (InboundFlowSpec each : flows) {
-                    runIds.add(runs.create(connectionId, each.name(), "IN", trigger, mode,
-                            scope == null ? null : scope.retryOf()));
+                if (writer != null) {
+                    claims.add(writer.claim(connectionId)::release);
                 }
-                return new SyncJob(connection, source, flows, List.copyOf(runIds), mode, scope, key,
-                        List.copyOf(claims));
+            }
+            List<SyncTarget> chosen = targets;
+            RuntimeException failure = unknownCompanies;
+            return connections.lockedForRun(connectionId, connection -> {
+                List<SyncJob.Part> parts = new ArrayList<>();
+                for (SyncTarget target : chosen) {
+                    RunCompany company = target.ofErpCompany()
+                            ? new RunCompany(target.companyId(), target.erpCompanyId(), target.name()) : null;
+                    for (InboundFlowSpec each : flows) {
+                        parts.add(new SyncJob.Part(each, target, runs.create(connectionId, each.name(), "IN",
+                                request.trigger(), request.mode(), scope == null ? null : scope.retryOf(), company,
+                                request.importRunId())));
+                    }
+                }
+                return new SyncJob(connection, source, List.copyOf(parts), request.mode(), scope, key,
+                        request.range(), List.copyOf(claims), failure);
             });
         } catch (RuntimeException e) {
-            claims.forEach(EntityWriter.Claim::release);
+            claims.forEach(Runnable::run);
             flows.forEach(each -> running.release(connectionId, each.name()));
             throw e;
         }
+    }
+
+    /** The flows asked for, in the ERP's order; {@code all}: every one. */
+    private static List<InboundFlowSpec> flows(Connection connection, InboundSource source, List<String> names) {
+        if (names.contains(ALL_FLOWS)) {
+            return source.inbound();
+        }
+        for (String name : names) {
+            if (source.inbound().stream().noneMatch(f -> f.name().equals(name))) {
+                throw new UnknownFlowException(connection.erp(), name);
+            }
+        }
+        return source.inbound().stream().filter(f -> names.contains(f.name())).toList();
+    }
+
+    /**
+     * The companies the runs import: the selected ones (those the request names, when it names some); a retry's,
+     * the company of the run it retries. A per-company connection with no company to import makes no run.
+     */
+    private List<SyncTarget> companies(Connection connection, SyncRequest request, RetryScope scope) {
+        List<SyncTarget> selected = targets.selected(connection);
+        if (scope != null) {
+            RunCompany retried = runs.find(scope.retryOf()).map(RunView::company).orElse(null);
+            return retried == null ? selected.stream().filter(t -> !t.ofErpCompany()).toList()
+                    : selected.stream().filter(t -> retried.erpCompanyId().equals(t.erpCompanyId())).toList();
+        }
+        if (request.companies() == null) {
+            return selected;
+        }
+        return selected.stream().filter(t -> request.companies().contains(t.erpCompanyId())).toList();
+    }
+
+    private String companyName(Connection connection, SyncTarget target) {
+        if (target.name() != null) {
+            return target.name() + " (" + target.erpCompanyId() + ")";
+        }
+        return connection.company() == null ? String.valueOf(target.companyId()) : connection.company().code();
     }
 }

@@ -47,9 +47,9 @@ public class SyncStore {
         return ids.stream().findFirst().map(companyId -> new SyncTarget(connectionId, companyId));
     }
 
-    public Optional<Instant> watermark(String connectionId, CanonicalEntity entity) {
-        List<Timestamp> found = jdbc.queryForList(sql.get("sql/sync/cursor-select.sql"),
-                Map.of("connectionId", connectionId, "entity", entity.name()), Timestamp.class);
+    public Optional<Instant> watermark(SyncTarget target, CanonicalEntity entity) {
+        List<Timestamp> found = jdbc.queryForList(sql.get("sql/sync/cursor-select.sql"), Map.of("connectionId",
+                target.connectionId(), "companyId", target.companyId(), "entity", entity.name()), Timestamp.class);
         return found.stream().filter(java.util.Objects::nonNull).findFirst().map(Timestamp::toInstant);
     }
 
@@ -77,7 +77,7 @@ public class SyncStore {
     public void advanceCursor(SyncTarget target, CanonicalEntity entity, Instant watermark, Instant heldAt) {
         Instant cursor = earliest(watermark, heldAt);
         if (cursor != null) {
-            saveWatermark(target.connectionId(), entity, cursor);
+            saveWatermark(target, entity, cursor);
         }
     }
 
@@ -99,10 +99,11 @@ public class SyncStore {
         return a.isBefore(b) ? a : b;
     }
 
-    /** Stores the cursor of a connection's entity; null makes the next incremental run read everything. */
-    void saveWatermark(String connectionId, CanonicalEntity entity, Instant watermark) {
+    /** Stores the cursor of a connection's entity in one company; null makes the next incremental run read everything. */
+    void saveWatermark(SyncTarget target, CanonicalEntity entity, Instant watermark) {
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("connectionId", connectionId)
+                .addValue("connectionId", target.connectionId())
+                .addValue("companyId", target.companyId())
                 .addValue("entity", entity.name())
                 .addValue("now", Timestamps.utc(Instant.now()));
         if (watermark == null) {
@@ -312,7 +313,8 @@ public class SyncStore {
         }
 
         private MapSqlParameterSource refKey() {
-            return new MapSqlParameterSource("connectionId", target.connectionId()).addValue("entity", entity.name());
+            return new MapSqlParameterSource("connectionId", target.connectionId())
+                    .addValue("companyId", target.companyId()).addValue("entity", entity.name());
         }
     }
 }

@@ -29,22 +29,34 @@ public class SyncedRecords implements RecordReader {
     private final SqlFiles sql;
     private final ObjectMapper mapper;
 
-    public SyncedRecords(NamedParameterJdbcTemplate jdbc, SqlFiles sql, ObjectMapper mapper) {
+    private final SyncTargets targets;
+
+    public SyncedRecords(NamedParameterJdbcTemplate jdbc, SqlFiles sql, ObjectMapper mapper, SyncTargets targets) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.mapper = mapper;
+        this.targets = targets;
     }
 
+    /**
+     * The connection's records, in each company it writes to (its own; each ERP company of one that reaches several),
+     * merged by id as {@link #listOfCompany} merges connections.
+     */
     @Override
     public RecordPage list(String connectionId, String entityName, String q, int limit, Long after) {
         CanonicalEntity entity = entity(entityName);
         int pageSize = pageSize(limit);
-        List<Long> company = jdbc.queryForList(sql.get("sql/sync/connection-company.sql"),
-                Map.of("connectionId", connectionId), Long.class);
-        if (company.isEmpty()) {
-            return new RecordPage(List.of(), null);
+        List<SyncTarget> companies = targets.all(connectionId);
+        if (entity == CanonicalEntity.COMPANY) {
+            companies = companies.stream().limit(1).toList(); // the companies it reaches: one list, whatever the company
         }
-        return page(rows(connectionId, company.get(0), entity, q, pageSize, after), pageSize);
+        TreeMap<Long, Map<String, Object>> byId = new TreeMap<>();
+        for (SyncTarget company : companies) {
+            for (Map<String, Object> row : rows(connectionId, company.companyId(), entity, q, pageSize, after)) {
+                byId.putIfAbsent(((Number) row.get("id")).longValue(), row);
+            }
+        }
+        return page(new ArrayList<>(byId.values()), pageSize);
     }
 
     /**

@@ -49,8 +49,8 @@ class OperatorControlsApiTest extends TimesheetApiSupport {
     @Test
     void showsEveryInboundFlowOfTheErpWithItsWatermarkOrNull() {
         Instant stamp = Instant.parse("2026-11-10T08:00:00Z");
-        jdbc.update("insert into sync_cursor (connection_id, entity, watermark, updated_at) values (?, 'EMPLOYEE', ?, ?)",
-                CONNECTION, utc(stamp), utc(stamp.plusSeconds(5)));
+        jdbc.update("insert into sync_cursor (connection_id, company_id, entity, watermark, updated_at) select id, company_id,"
+                + " 'EMPLOYEE', ?, ? from connection where id = ?", utc(stamp), utc(stamp.plusSeconds(5)), CONNECTION);
 
         Response listed = call("GET", CURSORS, VIEWER);
 

@@ -1,5 +1,6 @@
 package io.passerelle.company;
 
+import io.passerelle.run.CompanyImportBusyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

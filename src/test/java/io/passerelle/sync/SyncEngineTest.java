@@ -84,7 +84,7 @@ class SyncEngineTest {
         assertThat(first.status()).isEqualTo("SUCCEEDED");
         assertThat(first.counts()).containsEntry("read", 3).containsEntry("created", 3).containsEntry("skipped", 0);
         assertThat(session.pagesAsked).as("pages of the flow's page size").isEqualTo(2);
-        assertThat(store.watermark("acme", CanonicalEntity.PROJECT)).contains(Instant.parse("2026-11-03T10:00:00Z"));
+        assertThat(store.watermark(store.target("acme").orElseThrow(), CanonicalEntity.PROJECT)).contains(Instant.parse("2026-11-03T10:00:00Z"));
 
         RunView second = run(PROJECTS, session, SyncMode.INCREMENTAL);
         assertThat(session.lastSince).as("incremental from the cursor").isEqualTo(Instant.parse("2026-11-03T10:00:00Z"));
@@ -137,7 +137,7 @@ class SyncEngineTest {
 
         assertThat(run.status()).isEqualTo("FAILED");
         assertThat(run.message()).isEqualTo("connection refused");
-        assertThat(store.watermark("acme", CanonicalEntity.PROJECT)).contains(Instant.parse("2026-11-01T10:00:00Z"));
+        assertThat(store.watermark(store.target("acme").orElseThrow(), CanonicalEntity.PROJECT)).contains(Instant.parse("2026-11-01T10:00:00Z"));
     }
 
     @Test
@@ -165,7 +165,8 @@ class SyncEngineTest {
         long runId = runs.create("acme", "projects", "IN", Trigger.API, SyncMode.FULL);
         withWriter.run(runId, "acme", PROJECTS, session, SyncMode.FULL);
         long retryId = runs.create("acme", "projects", "IN", Trigger.RETRY, SyncMode.FULL);
-        withWriter.run(retryId, "acme", PROJECTS, session, SyncMode.FULL, RetryScope.of(runId, List.of("P-3")));
+        withWriter.run(retryId, store.target("acme").orElseThrow(), PROJECTS, session, SyncMode.FULL,
+                RetryScope.of(runId, List.of("P-3")), null);
 
         assertThat(calls).containsExactly("acme [P-1, P-2] 2026-11-02T10:00:00Z null",
                 "acme [P-3] 2026-11-03T10:00:00Z null", "acme [] null null", "acme [P-3] null null");
@@ -173,7 +174,7 @@ class SyncEngineTest {
                 .containsEntry("skipped", 2);
         assertThat(jdbc.getJdbcTemplate().queryForObject("select count(*) from project", Integer.class))
                 .as("not the canonical table").isZero();
-        assertThat(store.watermark("acme", CanonicalEntity.PROJECT)).as("the writer's to save").isEmpty();
+        assertThat(store.watermark(store.target("acme").orElseThrow(), CanonicalEntity.PROJECT)).as("the writer's to save").isEmpty();
     }
 
     private RunView run(InboundFlow flow, SourceSession session, SyncMode mode) {

@@ -148,8 +148,9 @@ class SyncStoreTest {
                 row -> assertThat(row).containsEntry("code", "ARMI ").containsEntry("match_key", "ARMI")
                         .containsEntry("status", "ACTIVE"),
                 row -> assertThat(row).containsEntry("code", "MAUR").containsEntry("status", "INACTIVE"));
-        SyncedRecords records = new SyncedRecords(new NamedParameterJdbcTemplate(dataSource), new SqlFiles(),
-                new ObjectMapper());
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
+        SyncedRecords records = new SyncedRecords(named, new SqlFiles(), new ObjectMapper(),
+                new SyncTargets(named, new SqlFiles(), store, List.of(), List.of()));
         assertThat(records.list(CONNECTION, "serviceCodes", "armierung", 10, null).items()).singleElement()
                 .satisfies(item -> assertThat(item).containsEntry("code", "ARMI ").containsEntry("remoteKey", "ARMI ")
                         .containsEntry("description", "Armierung").containsEntry("status", "ACTIVE")

@@ -1,6 +1,8 @@
 package io.passerelle.erp.sevenoffice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.canonical.CanonicalRecord;
 import io.passerelle.canonical.JsonFields;
@@ -34,6 +36,34 @@ public final class SevenOfficeMappers {
         fields.put("status", null);
         fields.put("email", email(customer.path("email")));
         return CanonicalRecord.of(CanonicalEntity.CUSTOMER, id, null, fields, modifiedAt(customer));
+    }
+
+    /**
+     * An organization's {@code /organization/information} to a platform company, keyed by its {@code id} (which must
+     * be the organization the token was asked for): the name verbatim, the visiting address, the organisation number
+     * kept as a Norwegian one (never read as a Belgian enterprise number).
+     */
+    public static CanonicalRecord organization(JsonNode information, long asked) {
+        JsonFields in = new JsonFields(information);
+        String id = in.requiredKey("id", KEY);
+        if (!id.equals(String.valueOf(asked))) {
+            throw MappingException.invalid("id", "is " + id + ", not the organization " + asked + " the token is for");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("number", in.code("organizationNumber", 64));
+        fields.put("numberCountry", "NO");
+        fields.put("name", in.requiredText("name", LABEL));
+        JsonNode address = information.path("address");
+        if (address.isObject()) {
+            JsonFields at = new JsonFields(address, "address.");
+            ObjectNode kept = JsonNodeFactory.instance.objectNode();
+            kept.put("street", at.text("street", LABEL));
+            kept.put("postalCode", at.text("postalCode", 64));
+            kept.put("city", at.text("city", LABEL) != null ? at.text("city", LABEL) : at.text("postalArea", LABEL));
+            kept.put("country", at.text("countryCode", 64));
+            fields.put("address", kept);
+        }
+        return CanonicalRecord.of(CanonicalEntity.COMPANY, id, null, fields, null);
     }
 
     private static String name(JsonNode customer, JsonFields in) {

@@ -2,6 +2,8 @@ package io.passerelle.erp.sevenoffice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.canonical.MappingException;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionTestResult;
 import io.passerelle.connection.CredentialKey;
@@ -22,6 +24,7 @@ import io.passerelle.run.Causes;
 import io.passerelle.run.Futures;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
+import io.passerelle.sync.SyncTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,18 +88,59 @@ public class SevenOfficeModule extends ErpModule {
         return ids;
     }
 
-    /**
-     * A session with the connection's organization. Runs are per connection until runs per company come: a connection
-     * naming several organizations is refused in words rather than mixing their customers.
-     */
+    /** A token is valid for one organization: each selected organization is imported on a session of its own. */
+    @Override
+    public boolean perCompany() {
+        return true;
+    }
+
+    @Override
+    public List<String> companyIds(Connection connection) {
+        return organizations(connection).stream().map(String::valueOf).toList();
+    }
+
+    /** Each organization's {@code /organization/information}: its {@code id} is what the platform knows it by. */
+    @Override
+    public List<CanonicalRecord> reach(Connection connection) {
+        List<CanonicalRecord> found = new ArrayList<>();
+        for (long organization : organizations(connection)) {
+            RestSession session = transports.session(connection, organization);
+            try {
+                session.signIn();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(tokenFailure(e, organization, new LinkedHashMap<>())[1], e);
+            }
+            HttpAnswer information = Futures.join(session.exchange(get("/organization/information", Map.of()),
+                    "GET organization/information"));
+            if (information.status() == 403) {
+                throw new IllegalStateException("organization " + organization + ": scope " + ORGANIZATION_SCOPE
+                        + " is missing: the organization's name and identity need it");
+            }
+            if (!information.ok()) {
+                throw SevenOfficeTransports.REFUSALS.refused("GET organization/information", information);
+            }
+            try {
+                found.add(SevenOfficeMappers.organization(session.client().json(information), organization));
+            } catch (MappingException e) {
+                throw new IllegalStateException("organization " + organization + ": " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+
     @Override
     public SourceSession open(Connection connection) {
         List<Long> organizations = organizations(connection);
-        if (organizations.size() != 1) {
-            throw new IllegalStateException("connection " + connection.id() + " names " + organizations.size()
-                    + " organizations: this build imports one organization per connection; give each its own connection");
-        }
-        RestSession session = transports.session(connection, organizations.get(0));
+        return open(connection, organizations.get(0));
+    }
+
+    @Override
+    public SourceSession open(Connection connection, SyncTarget target) {
+        return open(connection, Long.parseLong(target.erpCompanyId()));
+    }
+
+    private SourceSession open(Connection connection, long organization) {
+        RestSession session = transports.session(connection, organization);
         session.signIn();
         return new RestSourceSession(session, SevenOfficeSource.listing());
     }

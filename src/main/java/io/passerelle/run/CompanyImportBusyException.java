@@ -1,6 +1,4 @@
-package io.passerelle.company;
-
-import io.passerelle.run.FlowAlreadyRunningException;
+package io.passerelle.run;
 
 /** Another connection's run imports a company this one would: only one import of a company runs at a time (409). */
 public class CompanyImportBusyException extends FlowAlreadyRunningException {
