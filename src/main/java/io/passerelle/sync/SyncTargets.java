@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -127,6 +128,22 @@ public class SyncTargets {
             RecordError first = written.rejected().get(0);
             throw new IllegalStateException(source.erp() + " company " + first.remoteKey() + " cannot be stored: "
                     + first.message());
+        }
+        List<Reached> reached = reached(connection);
+        if (!reached.isEmpty() && reached.stream().noneMatch(r -> r.target().companyId() == own.companyId())) {
+            becomeCompanyOfFirstReached(connection, own.companyId(), reached.get(0).target().companyId());
+        }
+    }
+
+    private void becomeCompanyOfFirstReached(Connection connection, long bare, long first) {
+        int moved = jdbc.update(sql.get("sql/sync/own-company-repoint.sql"), Map.of("connectionId", connection.id(),
+                "companyId", first, "bare", bare));
+        if (moved > 0) {
+            try {
+                jdbc.update(sql.get("sql/sync/company-delete-bare.sql"), Map.of("id", bare));
+            } catch (DataIntegrityViolationException stillReferred) {
+                // something refers to it (records written before, a code map): it stays, named by nothing
+            }
         }
     }
 }
