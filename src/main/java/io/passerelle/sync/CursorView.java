@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,6 @@ import java.time.Instant;
  * null means everything. {@code updatedAt} is when a page or an operator last set it, null if never. {@code company}
  * is the ERP company it is of, for a connection that reaches several (its {@code erpCompanyId}); null otherwise.
  */
-public record CursorView(String flow, String entity, Instant watermark, Instant updatedAt, String company) {
+public record CursorView(String flow, String entity, Instant watermark, Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String company) {
 }
