@@ -14,6 +14,7 @@ import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.FieldProblem;
 import io.passerelle.connection.Ownership;
 import io.passerelle.connection.OwnershipCheck;
+import io.passerelle.importjob.ImportJobService;
 import io.passerelle.run.RunHistory;
 import io.passerelle.run.RunView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <li>{@code /api/companies/{id}/**}: a read is {@link Action#SEE_DATA}, a write {@link Action#CHANGE}, allowed when
  * one of the live connections that bring the company allows it.</li>
  * <li>{@code /api/runs/{runId}/**} writes (a retry): {@link Action#CHANGE} of the run's connection.</li>
+ * <li>{@code /api/import-jobs/{id}/**}: an import job is its connection's; a read is {@link Action#SEE_DATA} (a job
+ * names the connection's companies and shows their runs), a write or a run {@link Action#CHANGE}. A new job is
+ * checked by its controller ({@link #require}), the listing filtered with {@link #openConnections()}.</li>
  * </ul>
  * The application does not start with an endpoint under those paths whose variable is named otherwise. An id that
  * names nothing goes through: the controller answers its 404. Creating a connection and changing its owner
@@ -48,25 +52,28 @@ public class ConnectionGuard implements HandlerInterceptor {
     static final String CONNECTION = "/api/connections/{id}";
     static final String COMPANY = "/api/companies/{id}";
     static final String RUN = "/api/runs/{runId}";
+    static final String IMPORT_JOB = "/api/import-jobs/{id}";
     /** The reads under a connection that show its settings, not its companies' data. */
     static final Set<String> SETTINGS_READS = Set.of(CONNECTION, CONNECTION + "/maps/{kind}", CONNECTION + "/cursors");
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
     /** The paths whose first variable is a connection, a company or a run: it must be named as the guard reads it. */
     private static final Map<String, String> GUARDED = Map.of("/api/connections/{", CONNECTION,
-            "/api/companies/{", COMPANY, "/api/runs/{", RUN);
+            "/api/companies/{", COMPANY, "/api/runs/{", RUN, "/api/import-jobs/{", IMPORT_JOB);
 
     private final ConnectionAccess access;
     private final ConnectionService connections;
     private final CompanyService companies;
     private final RunHistory runs;
+    private final ImportJobService jobs;
 
     public ConnectionGuard(ConnectionAccess access, ConnectionService connections, CompanyService companies,
-            RunHistory runs) {
+            RunHistory runs, ImportJobService jobs) {
         this.access = access;
         this.connections = connections;
         this.companies = companies;
         this.runs = runs;
+        this.jobs = jobs;
     }
 
     @Override
@@ -85,6 +92,8 @@ public class ConnectionGuard implements HandlerInterceptor {
             requireCompany(String.valueOf(variables.get("id")), read ? Action.SEE_DATA : Action.CHANGE);
         } else if (under(pattern, RUN) && !read) {
             requireRun(String.valueOf(variables.get("runId")));
+        } else if (under(pattern, IMPORT_JOB)) {
+            requireJob(String.valueOf(variables.get("id")), read ? Action.SEE_DATA : Action.CHANGE);
         }
         return true;
     }
@@ -139,6 +148,16 @@ public class ConnectionGuard implements HandlerInterceptor {
         return access.ownerOfNew(caller(), named);
     }
 
+    /**
+     * Refuses (403, naming {@code field}) what the caller may not do with a live connection; one that does not exist
+     * goes through, for the controller to say so.
+     */
+    void require(String connectionId, Action action, String field) {
+        if (connectionId != null) {
+            requireConnection(connectionId, action, field);
+        }
+    }
+
     private void requireConnection(String id, Action action, String field) {
         if (action == Action.READ) {
             return;
@@ -177,6 +196,16 @@ public class ConnectionGuard implements HandlerInterceptor {
         }
         runs.find(id).map(RunView::connection).ifPresent(connection ->
                 requireConnection(connection, Action.CHANGE, "runId"));
+    }
+
+    private void requireJob(String jobId, Action action) {
+        long id;
+        try {
+            id = Long.parseLong(jobId);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        jobs.connectionOf(id).ifPresent(connection -> requireConnection(connection, action, "id"));
     }
 
     private static boolean under(String pattern, String prefix) {

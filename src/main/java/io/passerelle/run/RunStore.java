@@ -151,6 +151,12 @@ public class RunStore implements RunHistory {
         return jdbc.query(sql.get("sql/run/select-by-id.sql"), Map.of("id", runId), RunStore::toView).stream().findFirst();
     }
 
+    /** The runs made as lines of an import job's run, in the order they were made. */
+    public List<RunView> ofImportRun(long importRunId) {
+        return jdbc.query(sql.get("sql/run/select-by-import-run.sql"), Map.of("importRunId", importRunId),
+                RunStore::toView);
+    }
+
     @Override
     public List<RunView> search(String connectionId, String flow, String status, int limit) {
         return jdbc.query(sql.get("sql/run/search.sql"), new MapSqlParameterSource()

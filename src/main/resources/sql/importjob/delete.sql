@@ -1,0 +1,1 @@
+delete from import_job where id = :id

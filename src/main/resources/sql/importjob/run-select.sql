@@ -1,0 +1,1 @@
+select * from import_job_run where job_id = :jobId and id = :id

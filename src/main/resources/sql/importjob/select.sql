@@ -1,0 +1,7 @@
+-- the jobs of live connections (of one, when :connectionId is given), in the order they were made
+select j.*
+  from import_job j
+  join connection c on c.id = j.connection_id
+ where c.archived_at is null
+   and (cast(:connectionId as varchar(64)) is null or j.connection_id = :connectionId)
+ order by j.id
