@@ -134,6 +134,15 @@ public class ConnectionRepository {
         return jdbc.queryForObject(sql.get("company-code"), new MapSqlParameterSource("id", companyId), String.class);
     }
 
+    /**
+     * Whether the company is one an ERP names (it has the ERP's key of it): the company a connection reaching several
+     * became (see sync.SyncTargets), not the one its document named.
+     */
+    boolean companyNamedByErp(long companyId) {
+        return jdbc.queryForObject(sql.get("company-erp-key"), new MapSqlParameterSource("id", companyId),
+                String.class) != null;
+    }
+
     /** The archived connection of that id, if there is one. */
     Optional<ArchivedConnection> findArchived(String id) {
         return jdbc.query(sql.get("connection-archived"), new MapSqlParameterSource("id", id),

@@ -151,7 +151,9 @@ public class ConnectionService implements ConnectionDirectory {
             throw new ArchivedConnectionMismatchException(draft.id(), "erp", row.erp(), draft.erp());
         }
         String companyCode = repository.companyCode(row.companyId());
-        if (!companyCode.equals(draft.company().code())) {
+        // a connection that reaches several companies became its first organization's: the one its document named is
+        // gone, and its history is its organizations', whatever the document names now
+        if (!companyCode.equals(draft.company().code()) && !repository.companyNamedByErp(row.companyId())) {
             throw new ArchivedConnectionMismatchException(draft.id(), "company.code", companyCode,
                     draft.company().code());
         }

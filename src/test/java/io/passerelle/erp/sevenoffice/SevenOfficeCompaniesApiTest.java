@@ -208,6 +208,20 @@ class SevenOfficeCompaniesApiTest {
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
     }
 
+    @Test
+    void aDeletedConnectionIsCreatedAgainFromItsOwnDocumentAndFindsItsCompany() {
+        Map<String, Object> body = create(ALICE, "so-alice-again", "FJORD-A5", SevenOfficeSimulatorProperties.CLIENT_B,
+                SevenOfficeSimulatorProperties.SECRET_B, List.of(4711));
+        JsonNode run = ok(api.call("POST", "/api/connections/so-alice-again/sync/customers?wait=true", ALICE));
+        long company = run.path("company").path("id").asLong();
+        assertThat(api.call("DELETE", "/api/connections/so-alice-again", ALICE).status()).as("archived").isEqualTo(200);
+
+        // archived with its history, and now of its organization's company: the document that made it makes it again
+        Response again = api.call("POST", "/api/connections", ALICE, write(body));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(onlyCompany("so-alice-again", ALICE).path("company").asLong()).isEqualTo(company);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private Map<String, Object> create(String token, String id, String code, String clientId, String secret,

@@ -1,0 +1,1 @@
+select erp_key from company where id = :id
