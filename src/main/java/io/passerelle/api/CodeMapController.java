@@ -3,6 +3,7 @@ package io.passerelle.api;
 import java.util.List;
 
 import io.passerelle.codemap.CodeMapDocument;
+import io.passerelle.codemap.CodeMapKind;
 import io.passerelle.codemap.CodeMapService;
 import io.passerelle.codemap.InvalidCodeMapException;
 import io.passerelle.codemap.UnknownCodeMapKindException;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET|PUT /api/connections/{id}/maps/{kind}}, kind {@code hourTypes} or {@code earnings}: platform codes
- * → the ERP's codes. PUT replaces the whole map; the security rules let ADMIN and ENGINEER write.
+ * {@code GET|PUT /api/connections/{id}/maps/{kind}}, kind {@code hourTypes}, {@code earnings} or {@code projects}:
+ * platform codes → the ERP's codes. PUT replaces the whole map; the security rules let ADMIN and ENGINEER write.
  */
 @RestController
 public class CodeMapController {
@@ -50,6 +51,6 @@ public class CodeMapController {
     @ExceptionHandler(UnknownCodeMapKindException.class)
     ResponseEntity<ProblemDetail> unknownKind(UnknownCodeMapKindException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, e.getMessage(),
-                List.of(new FieldProblem("kind", "hourTypes or earnings"))));
+                List.of(new FieldProblem("kind", "one of " + CodeMapKind.paths()))));
     }
 }

@@ -49,6 +49,16 @@ public class CodeMapStore {
         jdbc.batchUpdate(sql.get("sql/codemap/insert.sql"), rows);
     }
 
+    /** The entries of the connection's map of the kind for these platform codes (match keys): platform → ERP code. */
+    public Map<String, String> links(String connectionId, CodeMapKind kind, Collection<String> platformCodes) {
+        Map<String, String> found = new HashMap<>();
+        jdbc.query(sql.get("sql/codemap/select-codes.sql"), key(connectionId, kind).addValue("platformCodes", platformCodes),
+                rs -> {
+                    found.put(rs.getString("platform_code"), rs.getString("erp_code"));
+                });
+        return found;
+    }
+
     public Optional<String> regular(String connectionId) {
         return jdbc.queryForList(sql.get("sql/codemap/regular.sql"), Map.of("connectionId", connectionId),
                 String.class).stream().findFirst();
@@ -60,7 +70,11 @@ public class CodeMapStore {
         if (matchKeys.isEmpty()) {
             return found;
         }
-        String file = kind == CodeMapKind.HOUR_TYPES ? "sql/codemap/hour-type-codes.sql" : "sql/codemap/earning-codes.sql";
+        String file = switch (kind) {
+            case HOUR_TYPES -> "sql/codemap/hour-type-codes.sql";
+            case EARNINGS -> "sql/codemap/earning-codes.sql";
+            case PROJECTS -> "sql/codemap/project-numbers.sql";
+        };
         jdbc.query(sql.get(file), new MapSqlParameterSource("companyId", companyId).addValue("matchKeys", matchKeys),
                 rs -> {
                     found.put(rs.getString("match_key"), rs.getString("code"));
