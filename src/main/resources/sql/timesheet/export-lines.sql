@@ -1,12 +1,14 @@
 -- Lines of VALIDATED or FROZEN timesheets of the company that this connection does not hold yet: never
 -- exported, PENDING, or REJECTED (picked up again on every run). Codes as the ERP spells them: the activity code is
--- the project's activity's or the company's service code's, as activity_kind says. Keyset-paged by
+-- the project's activity's or the company's service code's, as activity_kind says; the project's number is null for
+-- a line that named a platform project (project_code, translated through the connection's projects map). Keyset-paged by
 -- line id; one query per page.
 -- Every join is a LEFT JOIN (the inner ones are restored by the WHERE clause) so that H2 keeps this join order:
 -- it walks timesheet_line in primary-key order from :after and stops at :limit, instead of starting from the
 -- company's timesheets and sorting every line of the company on every page. PostgreSQL plans it as inner joins.
 select l.id as line_id, l.timesheet_id, t.status as timesheet_status,
-       e.number as employee_number, p.number as project_number, coalesce(a.code, s.code) as activity_code,
+       e.number as employee_number, p.number as project_number, coalesce(l.project_number, p.number) as project_code,
+       coalesce(a.code, s.code) as activity_code,
        case when l.activity_id is not null then 'ACTIVITY' when l.service_code_id is not null then 'SERVICE_CODE'
        end as activity_kind,
        tr.code as trade_code,

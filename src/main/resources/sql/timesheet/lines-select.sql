@@ -8,7 +8,7 @@ select l.id, l.work_date, l.start_time, l.end_time, coalesce(l.project_number, p
        case when l.trade_id is null then null else coalesce(l.trade_code, tr.code) end as trade_code,
        l.hours, l.hour_type_code, l.updated_at
   from timesheet_line l
-  join project p on p.id = l.project_id
+  left join project p on p.id = l.project_id
   left join activity a on a.id = l.activity_id
   left join service_code s on s.id = l.service_code_id
   left join trade tr on tr.id = l.trade_id

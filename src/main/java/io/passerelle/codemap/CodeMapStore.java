@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -49,6 +50,16 @@ public class CodeMapStore {
         jdbc.batchUpdate(sql.get("sql/codemap/insert.sql"), rows);
     }
 
+    /** The entries of the connection's map of the kind for these platform codes (match keys): platform → ERP code. */
+    public Map<String, String> links(String connectionId, CodeMapKind kind, Collection<String> platformCodes) {
+        Map<String, String> found = new HashMap<>();
+        jdbc.query(sql.get("sql/codemap/select-codes.sql"), key(connectionId, kind).addValue("platformCodes", platformCodes),
+                rs -> {
+                    found.put(rs.getString("platform_code"), rs.getString("erp_code"));
+                });
+        return found;
+    }
+
     public Optional<String> regular(String connectionId) {
         return jdbc.queryForList(sql.get("sql/codemap/regular.sql"), Map.of("connectionId", connectionId),
                 String.class).stream().findFirst();
@@ -60,12 +71,39 @@ public class CodeMapStore {
         if (matchKeys.isEmpty()) {
             return found;
         }
-        String file = kind == CodeMapKind.HOUR_TYPES ? "sql/codemap/hour-type-codes.sql" : "sql/codemap/earning-codes.sql";
+        String file = switch (kind) {
+            case HOUR_TYPES -> "sql/codemap/hour-type-codes.sql";
+            case EARNINGS -> "sql/codemap/earning-codes.sql";
+            case PROJECTS -> "sql/codemap/project-numbers.sql";
+        };
         jdbc.query(sql.get(file), new MapSqlParameterSource("companyId", companyId).addValue("matchKeys", matchKeys),
                 rs -> {
                     found.put(rs.getString("match_key"), rs.getString("code"));
                 });
         return found;
+    }
+
+    /** Every synced project of the company, one by one: the suggestions compare them in memory. */
+    public void companyProjects(long companyId, Consumer<ProjectMatcher.ErpProject> each) {
+        jdbc.query(sql.get("sql/codemap/company-projects.sql"), Map.of("companyId", companyId), rs -> {
+            each.accept(new ProjectMatcher.ErpProject(rs.getString("number"), rs.getString("name"),
+                    rs.getString("status")));
+        });
+    }
+
+    /** The platform projects the projects maps of the company's live connections name. */
+    public List<String> linkedPlatformProjects(long companyId) {
+        return jdbc.queryForList(sql.get("sql/codemap/linked-platform-projects.sql"), Map.of("companyId", companyId),
+                String.class);
+    }
+
+    /**
+     * The projects the company's timesheet lines name without a synced project, and those the connection's
+     * commitments and invoices name, raw: synced ERP projects are among the latter.
+     */
+    public List<String> namedProjects(long companyId, String connectionId) {
+        return jdbc.queryForList(sql.get("sql/codemap/named-projects.sql"),
+                Map.of("companyId", companyId, "connectionId", connectionId), String.class);
     }
 
     private static MapSqlParameterSource key(String connectionId, CodeMapKind kind) {

@@ -127,6 +127,10 @@ public class CodeMapValidator {
     }
 
     private static String describe(CodeMapKind kind) {
-        return kind == CodeMapKind.HOUR_TYPES ? "a synced hour type" : "a synced earning (expense or premium)";
+        return switch (kind) {
+            case HOUR_TYPES -> "a synced hour type";
+            case EARNINGS -> "a synced earning (expense or premium)";
+            case PROJECTS -> "the number of a synced project";
+        };
     }
 }

@@ -1,6 +1,8 @@
 package io.passerelle.codemap;
 
 import io.passerelle.canonical.KeyNormalizer;
+import io.passerelle.connection.Connection;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,27 @@ public class CodeMaps {
     @Transactional(readOnly = true)
     public Map<String, String> earnings(String connectionId) {
         return effective(connectionId, CodeMapKind.EARNINGS);
+    }
+
+    /**
+     * The connection's project links, for one page of items to export (see {@link ProjectTranslation}): platform
+     * project → the linked ERP project's number as the ERP spells it now.
+     */
+    @Transactional(readOnly = true)
+    public ProjectTranslation projects(Connection connection) {
+        return new ProjectTranslation(connection.id(), connection.erp(), effective(connection.id(), CodeMapKind.PROJECTS));
+    }
+
+    /**
+     * The ERP project each of these platform projects is linked to in the connection's projects map, as saved:
+     * platform code (match key) → ERP project number. What a financial document of the connection is checked with.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> linkedProjects(String connectionId, Collection<String> platformKeys) {
+        if (platformKeys.isEmpty()) {
+            return Map.of();
+        }
+        return store.links(connectionId, CodeMapKind.PROJECTS, platformKeys);
     }
 
     /**

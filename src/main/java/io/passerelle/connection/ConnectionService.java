@@ -3,6 +3,7 @@ package io.passerelle.connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -134,6 +135,7 @@ public class ConnectionService implements ConnectionDirectory {
         check.check(stored.filter(ConnectionRepository.StoredRow::archived)
                 .map(ConnectionRepository.StoredRow::ownership).orElse(null), draft.ownership());
         validator.check(draft);
+        draft = withCronSchedules(draft);
         if (stored.isEmpty()) {
             try {
                 repository.insert(draft);
@@ -196,6 +198,7 @@ public class ConnectionService implements ConnectionDirectory {
                 document.allowOthersToEdit() == null ? stored.allowOthersToEdit() : document.allowOthersToEdit());
         check.check(stored.ownership(), draft.ownership());
         validator.check(draft);
+        draft = withCronSchedules(draft);
         repository.update(draft);
         links.changed(stored, draft);
         events.publish(new ConnectionChanged(id, draft));
@@ -262,6 +265,14 @@ public class ConnectionService implements ConnectionDirectory {
         return new Connection(c.id(), c.company(), c.erp(), List.of(new Endpoint(only.name(), only.url(), true)),
                 c.credentials(), c.schedules(), c.options(), c.owner(), c.allowOthersToEdit(), c.createdAt(),
                 c.updatedAt());
+    }
+
+    /** Schedules as the crons they mean ("hourly" is "0 0 * * * ?"): what is stored, answered and run. */
+    private static Connection withCronSchedules(Connection c) {
+        Map<String, String> crons = new LinkedHashMap<>();
+        c.schedules().forEach((flow, text) -> crons.put(flow, Schedules.cron(text).orElse(text)));
+        return new Connection(c.id(), c.company(), c.erp(), c.endpoints(), c.credentials(), crons, c.options(),
+                c.owner(), c.allowOthersToEdit(), c.createdAt(), c.updatedAt());
     }
 
     private static Connection withOwnership(Connection c, String owner, boolean allowOthersToEdit) {

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -185,8 +184,9 @@ public class ConnectionValidator {
                     problems.add(new FieldProblem(field, "not a flow of " + c.erp() + "; flows: " + String.join(", ", flows)));
                 }
             });
-            if (cron == null || !CronExpression.isValidExpression(cron)) {
-                problems.add(new FieldProblem(field, "not a valid Quartz cron expression: " + cron));
+            if (Schedules.cron(cron).isEmpty()) {
+                problems.add(new FieldProblem(field, "not a schedule: " + (cron == null ? "null" : "'" + cron + "'")
+                        + "; give " + Schedules.FORMS));
             }
         });
     }

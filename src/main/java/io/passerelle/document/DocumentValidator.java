@@ -20,7 +20,8 @@ import io.passerelle.sync.SyncedKeys;
  * Checks a new document field by field, reporting every fault at once ({@code lines[1].amount}): required fields,
  * lengths, amounts above 0 with 2 decimals, the stated {@code total} (optional) equal to the sum of the lines, real
  * dates, a connection of the document's company, and the vendor, project, tasks and cost codes among the records
- * synced for that company ({@link SyncedIds}: they are kept as the ERP spells them) and within the connection's
+ * synced for that company ({@link SyncedIds}: they are kept as the ERP spells them; the project may be a platform
+ * project the connection links to one, and is then kept as the platform's code) and within the connection's
  * {@code options.idFormats}. The kind's own fields are checked by its request and lines
  * ({@link DocumentRequest#terms}, {@link DocumentLineRequest#check}). A plain bean.
  */
@@ -30,13 +31,15 @@ public class DocumentValidator<T, L extends DocumentLine> {
     private final ConnectionDirectory connections;
     private final IdFormats idFormats;
     private final SyncedKeys synced;
+    private final ProjectLinks links;
 
-    public DocumentValidator(DocumentKind<T, L> kind, ConnectionDirectory connections, IdFormats idFormats,
-            SyncedKeys synced) {
+    DocumentValidator(DocumentKind<T, L> kind, ConnectionDirectory connections, IdFormats idFormats,
+            SyncedKeys synced, ProjectLinks links) {
         this.kind = kind;
         this.connections = connections;
         this.idFormats = idFormats;
         this.synced = synced;
+        this.links = links;
     }
 
     public ValidDocument<T, L> validate(DocumentRequest<T, L> request) {
@@ -47,7 +50,7 @@ public class DocumentValidator<T, L extends DocumentLine> {
         }
         String company = checks.text("company", request.company(), true, 64);
         Connection connection = checks.connection(connections, request.connection(), company).orElse(null);
-        SyncedIds ids = new SyncedIds(synced, connection, idFormats, checks);
+        SyncedIds ids = new SyncedIds(synced, links, connection, idFormats, checks);
         String reference = checks.text("reference", request.reference(), true, MAX_REFERENCE);
         ids.vendor("vendorId", checks.text("vendorId", request.vendorId(), true, MAX_ID));
         String project = checks.text("projectId", request.projectId(), true, MAX_ID);

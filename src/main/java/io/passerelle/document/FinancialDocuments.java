@@ -1,6 +1,7 @@
 package io.passerelle.document;
 
 import io.passerelle.approval.ApprovalItems;
+import io.passerelle.codemap.CodeMaps;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.idformat.IdFormats;
 import io.passerelle.run.SqlFiles;
@@ -32,25 +33,26 @@ public class FinancialDocuments {
     @Bean
     public DocumentService<CommitmentTerms, CommitmentLine> commitmentService(
             DocumentStore<CommitmentTerms, CommitmentLine> store, ConnectionDirectory connections, IdFormats idFormats,
-            SyncedKeys synced) {
-        return service(store, connections, idFormats, synced);
+            SyncedKeys synced, CodeMaps codeMaps) {
+        return service(store, connections, idFormats, synced, codeMaps);
     }
 
     @Bean
     public DocumentService<InvoiceTerms, InvoiceLine> invoiceService(DocumentStore<InvoiceTerms, InvoiceLine> store,
-            ConnectionDirectory connections, IdFormats idFormats, SyncedKeys synced) {
-        return service(store, connections, idFormats, synced);
+            ConnectionDirectory connections, IdFormats idFormats, SyncedKeys synced, CodeMaps codeMaps) {
+        return service(store, connections, idFormats, synced, codeMaps);
     }
 
     @Bean
     public DocumentSource<CommitmentTerms, CommitmentLine> commitmentSource(
-            DocumentStore<CommitmentTerms, CommitmentLine> store) {
-        return new DocumentSource<>(store);
+            DocumentStore<CommitmentTerms, CommitmentLine> store, CodeMaps codeMaps, SyncedKeys synced) {
+        return new DocumentSource<>(store, codeMaps, synced);
     }
 
     @Bean
-    public DocumentSource<InvoiceTerms, InvoiceLine> invoiceSource(DocumentStore<InvoiceTerms, InvoiceLine> store) {
-        return new DocumentSource<>(store);
+    public DocumentSource<InvoiceTerms, InvoiceLine> invoiceSource(DocumentStore<InvoiceTerms, InvoiceLine> store,
+            CodeMaps codeMaps, SyncedKeys synced) {
+        return new DocumentSource<>(store, codeMaps, synced);
     }
 
     @Bean
@@ -64,8 +66,8 @@ public class FinancialDocuments {
     }
 
     private static <T, L extends DocumentLine> DocumentService<T, L> service(DocumentStore<T, L> store,
-            ConnectionDirectory connections, IdFormats idFormats, SyncedKeys synced) {
-        return new DocumentService<>(store, new DocumentValidator<>(store.kind(), connections, idFormats, synced),
-                Clock.systemUTC());
+            ConnectionDirectory connections, IdFormats idFormats, SyncedKeys synced, CodeMaps codeMaps) {
+        return new DocumentService<>(store, new DocumentValidator<>(store.kind(), connections, idFormats, synced,
+                codeMaps::linkedProjects), Clock.systemUTC());
     }
 }

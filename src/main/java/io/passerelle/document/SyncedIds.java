@@ -21,9 +21,12 @@ import java.util.Set;
  * checked against the records synced for its connection's company. They are compared by
  * {@link KeyNormalizer#matchKey match key}, as the sync keyed them, so "ACIERLEROU" followed by a no-break space
  * is ACIERLEROU; what is stored and sent is the synced record's code as the ERP spells it, never the platform's
- * spelling. A project task is looked up under the document's project. One lookup per kind for the whole
+ * spelling. The project may also be a platform project the connection's {@code projects} code map links to an ERP
+ * project (seed 002 step 7): then the document keeps the platform's code, which the export translates through the
+ * map, and its project tasks are those of the linked ERP project; a link wins over an ERP project of the same
+ * spelling, as at export. A project task is looked up under the document's project. One lookup per kind for the whole
  * document: name every id ({@link #vendor}, {@link #project}, {@link #projectTask}, {@link #costCode}), then
- * {@link #resolve()} once, then read each field's ERP id with {@link #erpId}. The connection's
+ * {@link #resolve()} once, then read each field's id to store with {@link #erpId}. The connection's
  * {@code options.idFormats} are checked on the id that will be sent. A plain helper, one per request.
  */
 final class SyncedIds {
@@ -32,15 +35,19 @@ final class SyncedIds {
     }
 
     private final SyncedKeys keys;
+    private final ProjectLinks links;
     private final Connection connection;
     private final IdFormats formats;
     private final FieldChecks checks;
     private final List<Wanted> wanted = new ArrayList<>();
     private final Map<String, String> erpIds = new HashMap<>();
+    /** The connection's links for the document's project: platform code → ERP project number. */
+    private Map<String, String> linked = Map.of();
 
     /** {@code connection} may be null (it was refused): then nothing is looked up. */
-    public SyncedIds(SyncedKeys keys, Connection connection, IdFormats formats, FieldChecks checks) {
+    public SyncedIds(SyncedKeys keys, ProjectLinks links, Connection connection, IdFormats formats, FieldChecks checks) {
         this.keys = keys;
+        this.links = links;
         this.connection = connection;
         this.formats = formats;
         this.checks = checks;
@@ -60,11 +67,9 @@ final class SyncedIds {
      * is not looked up: the project is what is wrong, reported on its own field).
      */
     public void projectTask(String field, String project, String given) {
-        String projectKey = KeyNormalizer.matchKey(project);
-        if (projectKey != null) {
-            String taskKey = KeyNormalizer.matchKey(given);
-            want(field, CanonicalEntity.PROJECT_TASK, given,
-                    taskKey == null ? null : KeyNormalizer.compositeKey(projectKey, taskKey), project);
+        if (KeyNormalizer.matchKey(project) != null) {
+            // the task's own key: it is looked up under the ERP project the document's project is, once resolved
+            want(field, CanonicalEntity.PROJECT_TASK, given, KeyNormalizer.matchKey(given), project);
         }
     }
 
@@ -93,9 +98,12 @@ final class SyncedIds {
             checks.add("connection", "no such connection");
             return;
         }
+        Set<String> projectKeys = new LinkedHashSet<>();
+        wanted.stream().filter(w -> w.entity() == CanonicalEntity.PROJECT).forEach(w -> projectKeys.add(w.key()));
+        linked = projectKeys.isEmpty() ? Map.of() : links.linked(connection.id(), projectKeys);
         Map<CanonicalEntity, Set<String>> byEntity = new EnumMap<>(CanonicalEntity.class);
         for (Wanted w : wanted) {
-            byEntity.computeIfAbsent(w.entity(), e -> new LinkedHashSet<>()).add(w.key());
+            byEntity.computeIfAbsent(w.entity(), e -> new LinkedHashSet<>()).add(lookupKey(w));
         }
         Map<CanonicalEntity, Map<String, SyncedKey>> found = new EnumMap<>(CanonicalEntity.class);
         byEntity.forEach((entity, matchKeys) -> found.put(entity, keys.find(companyId.get(), entity, matchKeys)));
@@ -110,9 +118,14 @@ final class SyncedIds {
                 continue; // the project is what is wrong, and it is reported on its own field
             }
             SyncedKey record = record(found, w);
+            String link = w.entity() == CanonicalEntity.PROJECT ? linked.get(w.key()) : null;
             if (record == null) {
-                checks.add(w.field(), unknown(w));
-                formatProblems(w.field(), w.entity(), w.given());
+                checks.add(w.field(), unknown(w, link));
+                formatProblems(w.field(), w.entity(), link != null ? link : w.given());
+            } else if (link != null) {
+                // the platform's code is stored (the export translates it through the map); the ERP's is what is sent
+                erpIds.put(w.field(), w.given());
+                formatProblems(w.field(), w.entity(), record.code());
             } else if (record.code().codePointCount(0, record.code().length()) > FieldChecks.MAX_ID) {
                 checks.add(w.field(), "the ERP spells it with more than " + FieldChecks.MAX_ID
                         + " characters, which a document cannot hold");
@@ -123,13 +136,33 @@ final class SyncedIds {
         }
     }
 
-    /** The id to store and send for {@code field}, as the ERP spells it; null when it was not found or not named. */
+    /**
+     * The key the synced record is looked up by: a project's own, or that of the ERP project its platform project is
+     * linked to; a task's under its document's project so resolved.
+     */
+    private String lookupKey(Wanted w) {
+        return switch (w.entity()) {
+            case PROJECT -> erpProjectKey(w.key());
+            case PROJECT_TASK -> KeyNormalizer.compositeKey(erpProjectKey(KeyNormalizer.matchKey(w.project())), w.key());
+            default -> w.key();
+        };
+    }
+
+    private String erpProjectKey(String projectKey) {
+        String linkedKey = KeyNormalizer.matchKey(linked.get(projectKey));
+        return linkedKey != null ? linkedKey : projectKey;
+    }
+
+    /**
+     * The id to store for {@code field}: as the ERP spells it, or, for a project the connection links, the platform's
+     * code (translated when the document is sent); null when it was not found or not named.
+     */
     public String erpId(String field) {
         return erpIds.get(field);
     }
 
-    private static SyncedKey record(Map<CanonicalEntity, Map<String, SyncedKey>> found, Wanted w) {
-        return found.getOrDefault(w.entity(), Map.of()).get(w.key());
+    private SyncedKey record(Map<CanonicalEntity, Map<String, SyncedKey>> found, Wanted w) {
+        return found.getOrDefault(w.entity(), Map.of()).get(lookupKey(w));
     }
 
     private void formatProblems(String field, CanonicalEntity entity, String id) {
@@ -138,11 +171,14 @@ final class SyncedIds {
         }
     }
 
-    private String unknown(Wanted w) {
+    private String unknown(Wanted w, String link) {
         String from = " synced from " + connection.id();
         return switch (w.entity()) {
             case VENDOR -> "no vendor '" + w.given() + "' among the vendors" + from;
-            case PROJECT -> "no project '" + w.given() + "' among the projects" + from;
+            case PROJECT -> link != null
+                    ? "project '" + w.given() + "' is linked to '" + link + "', which is not among the projects" + from
+                    : "no project '" + w.given() + "' among the projects" + from + ", nor a platform project linked"
+                            + " in its projects map (PUT /api/connections/" + connection.id() + "/maps/projects)";
             case PROJECT_TASK -> "no task '" + w.given() + "' of project '" + w.project() + "' among the project tasks"
                     + from;
             case COST_CODE -> "no cost code '" + w.given() + "' among the cost codes" + from;

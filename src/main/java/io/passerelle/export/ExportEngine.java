@@ -214,7 +214,10 @@ public class ExportEngine {
                 if (!candidate.inLedger()) {
                     firstTime.add(candidate.sourceId());
                 }
-                Preparation<P> preparation = session.prepare(candidate);
+                // the source's refusal (a project not linked for this connection) is every ERP's: no sink sees it
+                Preparation<P> preparation = candidate.refusal() != null
+                        ? Preparation.refused(candidate.refusal().code(), candidate.refusal().message())
+                        : session.prepare(candidate);
                 if (preparation.isReady()) {
                     ready.add(preparation.item());
                 } else {

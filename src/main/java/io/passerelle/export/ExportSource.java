@@ -15,7 +15,9 @@ public interface ExportSource<T> {
 
     /**
      * Items not yet delivered to this connection, ordered by source id, after {@code after}
-     * (null for the first page).
+     * (null for the first page), translated for the connection where every ERP needs the same translation (a
+     * platform project through the connection's projects map); an item that cannot be is a candidate the source
+     * refused ({@link ExportCandidate#refused}), recorded REJECTED without the sink seeing it.
      */
     List<ExportCandidate<T>> candidates(Connection connection, String after, int limit);
 

@@ -3,9 +3,11 @@ package io.passerelle.timesheet;
 import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.run.SqlFiles;
 import io.passerelle.sync.SyncedKeys;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +46,20 @@ public class JdbcReferenceLookup implements ReferenceLookup {
     @Override
     public Map<String, Long> projects(long companyId, Collection<String> matchKeys) {
         return ids(CanonicalEntity.PROJECT, companyId, matchKeys);
+    }
+
+    @Override
+    public Map<String, List<String>> linkedProjects(long companyId, Collection<String> platformKeys) {
+        Map<String, List<String>> linked = new HashMap<>();
+        if (platformKeys.isEmpty()) {
+            return linked;
+        }
+        jdbc.query(sql.get("sql/timesheet/linked-projects.sql"),
+                new MapSqlParameterSource("companyId", companyId).addValue("codes", platformKeys), rs -> {
+                    linked.computeIfAbsent(rs.getString("platform_code"), code -> new ArrayList<>())
+                            .add(rs.getString("erp_code"));
+                });
+        return linked;
     }
 
     @Override

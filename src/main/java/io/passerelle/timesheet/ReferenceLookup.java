@@ -1,6 +1,7 @@
 package io.passerelle.timesheet;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,13 @@ public interface ReferenceLookup {
 
     /** Project match key → project id. */
     Map<String, Long> projects(long companyId, Collection<String> matchKeys);
+
+    /**
+     * The ERP projects the platform projects among {@code platformKeys} are linked to in the {@code projects} code maps
+     * of the company's live connections: platform code → the ERP project numbers (as the maps saved them), in
+     * connection id order. A code no map names is not in the answer.
+     */
+    Map<String, List<String>> linkedProjects(long companyId, Collection<String> platformKeys);
 
     /** Activity key ({@code KeyNormalizer.compositeKey(project key, activity key)}) → activity id. */
     Map<String, Long> activities(long companyId, Collection<String> compositeKeys);

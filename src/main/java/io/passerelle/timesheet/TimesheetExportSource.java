@@ -67,7 +67,8 @@ public class TimesheetExportSource {
         List<Row> rows = jdbc.query(sql.get("sql/timesheet/export-lines.sql"), params, (rs, n) -> new Row(
                 rs.getString("line_id"), rs.getString("timesheet_id"),
                 TimesheetStatus.valueOf(rs.getString("timesheet_status")), rs.getString("employee_number"),
-                rs.getString("project_number"), rs.getString("activity_code"), TimesheetStore.activityKind(rs),
+                rs.getString("project_number"), rs.getString("project_code"), rs.getString("activity_code"),
+                TimesheetStore.activityKind(rs),
                 rs.getString("trade_code"),
                 rs.getObject("work_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
                 rs.getObject("end_time", LocalTime.class), TimesheetStore.plain(rs.getBigDecimal("hours")),
@@ -86,9 +87,9 @@ public class TimesheetExportSource {
         List<ExportableLine> lines = new ArrayList<>(rows.size());
         for (Row r : rows) {
             lines.add(new ExportableLine(r.lineId(), r.timesheetId(), r.status(), r.employeeNumber(),
-                    r.projectNumber(), r.activityCode(), r.activityKind(), r.tradeCode(), r.date(), r.start(), r.end(),
-                    r.hours(), r.hourTypeCode(), List.copyOf(earnings.getOrDefault(r.lineId(), List.of())),
-                    r.exportState()));
+                    r.projectNumber(), r.projectCode(), r.activityCode(), r.activityKind(), r.tradeCode(), r.date(),
+                    r.start(), r.end(), r.hours(), r.hourTypeCode(),
+                    List.copyOf(earnings.getOrDefault(r.lineId(), List.of())), r.exportState()));
         }
         return lines;
     }
@@ -133,7 +134,7 @@ public class TimesheetExportSource {
     }
 
     private record Row(String lineId, String timesheetId, TimesheetStatus status, String employeeNumber,
-            String projectNumber, String activityCode, ActivityKind activityKind, String tradeCode, LocalDate date,
-            LocalTime start, LocalTime end, java.math.BigDecimal hours, String hourTypeCode, ExportState exportState) {
+            String projectNumber, String projectCode, String activityCode, ActivityKind activityKind, String tradeCode,
+            LocalDate date, LocalTime start, LocalTime end, java.math.BigDecimal hours, String hourTypeCode, ExportState exportState) {
     }
 }

@@ -1,5 +1,7 @@
 package io.passerelle.timesheet;
 
+import io.passerelle.codemap.CodeMaps;
+import io.passerelle.codemap.ProjectTranslation;
 import io.passerelle.connection.Connection;
 import io.passerelle.export.ExportCandidate;
 import io.passerelle.export.ExportSource;
@@ -7,7 +9,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Timesheet lines as the export engine sees them: keyed and made idempotent by the platform's line id.
+ * Timesheet lines as the export engine sees them: keyed and made idempotent by the platform's line id, each with the
+ * ERP project it goes to on this connection ({@link ProjectTranslation}: through the connection's projects map, for
+ * every ERP alike), or refused before sending when the connection links no ERP project to the line's.
  * Sheets whose lines went out become FROZEN (seed rule: changes after that are made in the ERP), whichever way the
  * engine learns that they went: a batch's answer, or reconciliation after a lost answer or a stopped process.
  */
@@ -15,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class TimesheetLineSource implements ExportSource<ExportableLine> {
 
     private final TimesheetExportSource lines;
+    private final CodeMaps codeMaps;
 
-    public TimesheetLineSource(TimesheetExportSource lines) {
+    public TimesheetLineSource(TimesheetExportSource lines, CodeMaps codeMaps) {
         this.lines = lines;
+        this.codeMaps = codeMaps;
     }
 
     @Override
@@ -27,9 +33,18 @@ public class TimesheetLineSource implements ExportSource<ExportableLine> {
 
     @Override
     public List<ExportCandidate<ExportableLine>> candidates(Connection connection, String after, int limit) {
-        return lines.linesToExport(connection.id(), after, limit).stream()
-                .map(line -> new ExportCandidate<>(line.lineId(), line.lineId(), line, line.exportState() != null))
-                .toList();
+        List<ExportableLine> page = lines.linesToExport(connection.id(), after, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        ProjectTranslation projects = codeMaps.projects(connection);
+        return page.stream().map(line -> {
+            ExportCandidate<ExportableLine> candidate =
+                    new ExportCandidate<>(line.lineId(), line.lineId(), line, line.exportState() != null);
+            return projects.erpNumber(line.projectCode(), line.projectNumber())
+                    .map(number -> candidate.withData(line.withProjectNumber(number)))
+                    .orElseGet(() -> candidate.refused(ProjectTranslation.NOT_LINKED, projects.refusal(line.projectCode())));
+        }).toList();
     }
 
     /** A sheet freezes as soon as one of its lines went, whatever the answer: the ERP may hold it. */

@@ -181,7 +181,7 @@ public class TimesheetStore {
                 .addValue("date", line.date())
                 .addValue("start", line.start(), Types.TIME)
                 .addValue("end", line.end(), Types.TIME)
-                .addValue("projectId", line.projectId())
+                .addValue("projectId", line.projectId(), Types.BIGINT)
                 .addValue("projectNumber", line.projectNumber())
                 .addValue("activityId", line.activityId(), Types.BIGINT)
                 .addValue("serviceCodeId", line.serviceCodeId(), Types.BIGINT)

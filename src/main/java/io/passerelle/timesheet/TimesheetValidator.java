@@ -157,10 +157,13 @@ public class TimesheetValidator {
         return valid;
     }
 
-    /** Every lookup the lines need, one call per kind. */
+    /**
+     * Every lookup the lines need, one call per kind. Activities are looked up under each ERP project a line's project
+     * may be: the ERP projects its platform project is linked to, then the synced project of its number.
+     */
     private Lookups lookups(long companyId, List<LineRequest> lines, String timesheetId) {
         Set<String> projects = new LinkedHashSet<>();
-        Map<String, String> activities = new LinkedHashMap<>(); // project TAB activity → activity
+        Map<String, Set<String>> activitiesByProject = new LinkedHashMap<>(); // project key → activity keys
         Set<String> trades = new LinkedHashSet<>();
         Set<String> hourTypes = new LinkedHashSet<>();
         Set<String> earnings = new LinkedHashSet<>();
@@ -173,7 +176,7 @@ public class TimesheetValidator {
             addIfPresent(projects, project);
             String activity = bounded(KeyNormalizer.matchKey(line.activityCode()), MAX_KEY);
             if (project != null && activity != null) {
-                activities.put(KeyNormalizer.compositeKey(project, activity), activity);
+                activitiesByProject.computeIfAbsent(project, p -> new LinkedHashSet<>()).add(activity);
             }
             addIfPresent(trades, bounded(KeyNormalizer.matchKey(line.tradeCode()), MAX_KEY));
             addIfPresent(hourTypes, bounded(KeyNormalizer.matchKey(line.hourTypeCode()), MAX_CODE));
@@ -186,22 +189,60 @@ public class TimesheetValidator {
                 lineIds.add(lineId.toLowerCase(Locale.ROOT));
             }
         }
-        Map<String, Long> foundActivities = query(activities.keySet(), keys -> lookup.activities(companyId, keys));
-        // a code that is no activity of its line's project may be a service code of the company
-        Set<String> serviceCodes = new LinkedHashSet<>();
-        activities.forEach((composite, activity) -> {
-            if (!foundActivities.containsKey(composite)) {
-                serviceCodes.add(activity);
+        Map<String, Long> foundProjects = query(projects, keys -> lookup.projects(companyId, keys));
+        Map<String, List<String>> linked = query(projects, keys -> lookup.linkedProjects(companyId, keys));
+        Set<String> composites = new LinkedHashSet<>();
+        activitiesByProject.forEach((project, activities) -> {
+            for (String erpProject : erpProjectKeys(project, foundProjects, linked)) {
+                activities.forEach(activity -> composites.add(KeyNormalizer.compositeKey(erpProject, activity)));
             }
         });
+        Map<String, Long> foundActivities = query(composites, keys -> lookup.activities(companyId, keys));
+        // a code that is no activity of its line's project may be a service code of the company
+        Set<String> serviceCodes = new LinkedHashSet<>();
+        activitiesByProject.forEach((project, activities) -> activities.forEach(activity -> {
+            if (activity(project, activity, foundProjects, linked, foundActivities) == null) {
+                serviceCodes.add(activity);
+            }
+        }));
         return new Lookups(
-                query(projects, keys -> lookup.projects(companyId, keys)),
+                foundProjects,
+                linked,
                 foundActivities,
                 query(serviceCodes, keys -> lookup.serviceCodes(companyId, keys)),
                 query(trades, keys -> lookup.trades(companyId, keys)),
                 hourTypes.isEmpty() ? Set.of() : lookup.knownHourTypes(companyId, hourTypes),
                 earnings.isEmpty() ? Set.of() : lookup.knownEarnings(companyId, earnings),
                 query(lineIds, lookup::lineOwners));
+    }
+
+    /**
+     * The ERP projects (match keys) a line's project may be, in the order its activity is looked for: those the
+     * platform project is linked to in the company's connections (a link wins, as it does at export), then the synced
+     * project of that number.
+     */
+    private static Set<String> erpProjectKeys(String projectKey, Map<String, Long> projects,
+            Map<String, List<String>> linked) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String number : linked.getOrDefault(projectKey, List.of())) {
+            addIfPresent(keys, KeyNormalizer.matchKey(number));
+        }
+        if (projects.containsKey(projectKey)) {
+            keys.add(projectKey);
+        }
+        return keys;
+    }
+
+    /** The activity of that code under the first of the line's ERP projects that has one; null when none has. */
+    private static Long activity(String projectKey, String activityKey, Map<String, Long> projects,
+            Map<String, List<String>> linked, Map<String, Long> activities) {
+        for (String erpProject : erpProjectKeys(projectKey, projects, linked)) {
+            Long id = activities.get(KeyNormalizer.compositeKey(erpProject, activityKey));
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
     }
 
     private ValidLine line(String at, LineRequest line, Long companyId, Lookups found, Map<String, Integer> idsSeen,
@@ -233,16 +274,21 @@ public class TimesheetValidator {
         LocalTime end = time(at + "end", line.end(), problems);
         boolean clocked = clockTimes(at, line, start, end, problems);
 
+        // the synced ERP project of that number, or a platform project linked in a connection's projects map (then
+        // the line keeps the platform's code and each connection's export translates it through its own map)
         String projectKey = KeyNormalizer.matchKey(line.projectNumber());
         Long projectId = null;
+        boolean projectKnown = false;
         if (projectKey == null) {
             problems.add(at + "projectNumber", "required");
         } else if (projectKey.length() > MAX_KEY) {
             problems.add(at + "projectNumber", "at most " + MAX_KEY + " characters");
         } else if (found != null) {
             projectId = found.projects().get(projectKey);
-            if (projectId == null) {
-                problems.add(at + "projectNumber", "no project of that number in this company");
+            projectKnown = projectId != null || found.linkedProjects().containsKey(projectKey);
+            if (!projectKnown) {
+                problems.add(at + "projectNumber", "no project of that number in this company, nor a platform project"
+                        + " linked in the projects map of one of its connections (PUT /api/connections/{id}/maps/projects)");
             }
         }
 
@@ -252,13 +298,16 @@ public class TimesheetValidator {
         if (activityKey != null) {
             if (activityKey.length() > MAX_KEY) {
                 problems.add(at + "activityCode", "at most " + MAX_KEY + " characters");
-            } else if (projectId != null) {
+            } else if (projectKnown) {
                 // the project's own activity first: a service code of the same code does not hide it
-                activityId = found.activities().get(KeyNormalizer.compositeKey(projectKey, activityKey));
+                activityId = activity(projectKey, activityKey, found.projects(), found.linkedProjects(), found.activities());
                 serviceCodeId = activityId == null ? found.serviceCodes().get(activityKey) : null;
                 if (activityId == null && serviceCodeId == null) {
+                    List<String> linked = found.linkedProjects().getOrDefault(projectKey, List.of());
                     problems.add(at + "activityCode", "no activity of that code in project "
-                            + line.projectNumber().strip() + ", nor a service code of this company");
+                            + line.projectNumber().strip()
+                            + (linked.isEmpty() ? "" : " (linked to " + String.join(", ", linked) + ")")
+                            + ", nor a service code of this company");
                 }
             }
         }
@@ -429,6 +478,7 @@ public class TimesheetValidator {
 
     private record Lookups(
             Map<String, Long> projects,
+            Map<String, List<String>> linkedProjects,
             Map<String, Long> activities,
             Map<String, Long> serviceCodes,
             Map<String, Long> trades,

@@ -9,7 +9,8 @@ import java.util.List;
  * A line that passed validation: the canonical ids it resolved to, and the platform's own spelling of each
  * code to show back. {@code activityCode} resolved to an activity ({@code activityId}) or a service code
  * ({@code serviceCodeId}), never both; both are null when the line names none. {@code start} and {@code end} are the
- * clock times, both or neither. Hour type and earning codes are normalised
+ * clock times, both or neither. {@code projectId} is null when the line names a platform project (linked in a
+ * connection's projects map) rather than a synced ERP project. Hour type and earning codes are normalised
  * ({@link io.passerelle.canonical.KeyNormalizer#matchKey}), as code maps key them.
  */
 public record ValidLine(
@@ -17,7 +18,7 @@ public record ValidLine(
         LocalDate date,
         LocalTime start,
         LocalTime end,
-        long projectId,
+        Long projectId,
         String projectNumber,
         Long activityId,
         Long serviceCodeId,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.codemap.CodeMaps;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,87 @@ class CodeMapApiTest extends TimesheetApiSupport {
     private static final String CONNECTION = "mapco-erp";
     private static final String HOURS = "/api/connections/" + CONNECTION + "/maps/hourTypes";
     private static final String EARNINGS = "/api/connections/" + CONNECTION + "/maps/earnings";
+    private static final String PROJECTS = "/api/connections/" + CONNECTION + "/maps/projects";
+    private static final String SUGGESTIONS = PROJECTS + "/suggestions";
 
     @Autowired
     CodeMaps codeMaps;
 
     @BeforeEach
     void masterDataExists() {
-        masterData(connection(CONNECTION, COMPANY));
+        long companyId = connection(CONNECTION, COMPANY);
+        masterData(companyId);
+        if (jdbc.queryForObject("select count(*) from project where company_id = ? and number = 'DRV 300'",
+                Integer.class, companyId) == 0) {
+            namedProject(companyId, "P-2001", "Tour Boréal");
+            namedProject(companyId, "DRV 300", "Pont Champlain");
+        }
+    }
+
+    @Test
+    void linksPlatformProjectsToSyncedErpProjectsAndRefusesAnUnsyncedOneNamingTheEntry() {
+        Response put = put(PROJECTS, ENGINEER, entry(" DRV\u2011118 ", "P-1001", null), entry("DRV-119", "p-1002 ", null));
+        assertThat(put.status()).as(put.toString()).isEqualTo(422);
+        assertThat(put.errorFields()).as("match keys keep case: p-1002 is no project").containsExactly("entries[1].erpCode");
+        assertThat(put.body()).contains("'p-1002' is not the number of a synced project").contains("projects sync");
+
+        put = put(PROJECTS, ENGINEER, entry(" DRV\u2011118 ", "P-1001", null), entry("DRV-119", " P-1002", null));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.node().path("entries").toString()).isEqualTo(
+                "[{\"platformCode\":\"DRV-118\",\"erpCode\":\"P-1001\"},{\"platformCode\":\"DRV-119\",\"erpCode\":\"P-1002\"}]");
+        assertThat(call("GET", PROJECTS, VIEWER).node()).isEqualTo(put.node());
+        assertThat(codeMaps.hourTypes(CONNECTION)).as("a kind of its own").doesNotContainKey("DRV-118");
+
+        assertThat(put(PROJECTS, ENGINEER, entry("DRV-118", "P-1001", true)).errorFields())
+                .containsExactly("entries[0].regular");
+        assertThat(put(PROJECTS, ADMIN).node().path("entries")).isEmpty();
+    }
+
+    @Test
+    void suggestsLinksByNumberAndByNameAndLinksNothing() {
+        put(PROJECTS, ADMIN, entry("DRV-118", "P-1001", null));
+
+        Response byCode = call("GET", SUGGESTIONS + "?codes=drv-300,DRV-118,DRV-999", ENGINEER);
+        assertThat(byCode.status()).as(byCode.toString()).isEqualTo(200);
+        JsonNode items = byCode.node().path("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).toString()).isEqualTo("{\"platformCode\":\"drv-300\",\"platformName\":null,"
+                + "\"linked\":null,\"suggestions\":[{\"erpCode\":\"DRV 300\",\"name\":\"Pont Champlain\","
+                + "\"status\":\"ACTIVE\",\"reason\":\"number\"}]}");
+        assertThat(items.get(1).path("linked").asText()).isEqualTo("P-1001");
+        assertThat(items.get(2).path("suggestions")).isEmpty();
+
+        Response byName = call("POST", SUGGESTIONS, ENGINEER, toJson(Map.of("projects", List.of(
+                Map.of("code", "DRV-400", "name", " TOUR BOREAL "), Map.of("code", "DRV-300")))));
+        assertThat(byName.status()).as(byName.toString()).isEqualTo(200);
+        assertThat(byName.node().path("items").get(0).path("platformName").asText()).isEqualTo("TOUR BOREAL");
+        assertThat(byName.node().path("items").get(0).path("suggestions").toString()).isEqualTo(
+                "[{\"erpCode\":\"P-2001\",\"name\":\"Tour Boréal\",\"status\":\"ACTIVE\",\"reason\":\"name\"}]");
+        assertThat(byName.node().path("items").get(1).path("suggestions").get(0).path("erpCode").asText())
+                .isEqualTo("DRV 300");
+
+        // without codes: the platform projects Passerelle knows for the company (here, the one linked)
+        Response known = call("GET", SUGGESTIONS, ENGINEER);
+        assertThat(known.node().path("items")).extracting(item -> item.path("platformCode").asText())
+                .containsExactly("DRV-118");
+        assertThat(call("GET", PROJECTS, VIEWER).node().path("entries")).as("nothing linked by suggesting").hasSize(1);
+        put(PROJECTS, ADMIN);
+    }
+
+    @Test
+    void badSuggestionRequestsAre400AndOnlyThoseWhoSeeTheCompanysDataGetThem() {
+        Response blank = call("GET", SUGGESTIONS + "?codes=DRV-1,%20", ENGINEER);
+        assertThat(blank.status()).as(blank.toString()).isEqualTo(400);
+        assertThat(blank.errorFields()).containsExactly("codes[1]");
+        assertThat(call("POST", SUGGESTIONS, ENGINEER, "{}").errorFields()).containsExactly("projects");
+        assertThat(call("POST", SUGGESTIONS, ENGINEER, "{\"projects\": [{\"name\": \"Pont\"}, null]}").errorFields())
+                .containsExactly("projects[0].code", "projects[1]");
+        assertThat(call("GET", "/api/connections/nobody/maps/projects/suggestions?codes=A", ADMIN).status())
+                .isEqualTo(404);
+        // the synced projects are the company's data, not the connection's settings
+        assertThat(call("GET", SUGGESTIONS + "?codes=A", VIEWER).status()).isEqualTo(403);
+        assertThat(call("POST", SUGGESTIONS, VIEWER, "{\"projects\": []}").status()).isEqualTo(403);
+        assertThat(call("GET", PROJECTS, VIEWER).status()).isEqualTo(200);
     }
 
     @Test
@@ -122,6 +197,12 @@ class CodeMapApiTest extends TimesheetApiSupport {
             assertThat(call("GET", HOURS, token).status()).as(token).isEqualTo(200);
         }
         assertThat(call("GET", HOURS, null).status()).isEqualTo(401);
+    }
+
+    private void namedProject(long companyId, String number, String name) {
+        jdbc.update("insert into project (company_id, match_key, loose_key, number, name, status, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, 'ACTIVE', current_timestamp, current_timestamp)", companyId,
+                KeyNormalizer.matchKey(number), KeyNormalizer.looseKey(number), number, name);
     }
 
     private Response put(String path, String token, Map<?, ?>... entries) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passerelle.connection.Connections;
 import io.passerelle.connection.ConnectionService;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,8 @@ class ConnectionApiTest extends ApiTestSupport {
     ChangeRecorder changes;
     @Autowired
     ConnectionService connections;
+    @Autowired
+    CamelContext camel;
 
     static Map<String, Object> payload(String id) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -143,6 +146,37 @@ class ConnectionApiTest extends ApiTestSupport {
     }
 
     @Test
+    void plainSchedulesAreStoredAndAnsweredAsTheCronsTheyMean() {
+        call("DELETE", "/api/connections/acme-plain", ADMIN);
+        Map<String, Object> body = payload("acme-plain");
+        body.put("schedules", Map.of("projects", "hourly", "employees", "daily at 2:00"));
+        Response created = call("POST", "/api/connections", ADMIN, toJson(body));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(json.convertValue(created.node().path("schedules"), Map.class))
+                .isEqualTo(Map.of("projects", "0 0 * * * ?", "employees", "0 0 2 * * ?"));
+        assertThat(call("GET", "/api/connections/acme-plain", VIEWER).node().path("schedules"))
+                .isEqualTo(created.node().path("schedules"));
+        assertThat(jdbc.queryForObject("select schedules from connection where id = 'acme-plain'", String.class))
+                .as("the cron is what is stored").contains("0 0 2 * * ?").doesNotContain("daily");
+        await().untilAsserted(() -> assertThat(camel.getRoute("schedule-acme-plain-employees").getEndpoint()
+                .getEndpointUri()).contains("cron=0+0+2+*+*+%3F"));
+
+        body.put("schedules", Map.of("employees", "every 15 minutes"));
+        Response put = call("PUT", "/api/connections/acme-plain", ADMIN, toJson(body));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.node().path("schedules").path("employees").asText()).isEqualTo("0 0/15 * * * ?");
+
+        body.put("schedules", Map.of("employees", "twice a day", "projects", "daily at 25:00"));
+        Response bad = call("PUT", "/api/connections/acme-plain", ADMIN, toJson(body));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactlyInAnyOrder("schedules.employees", "schedules.projects");
+        assertThat(bad.body()).contains("'twice a day'").contains("hourly").contains("every N minutes")
+                .contains("daily at HH:mm").contains("Quartz cron");
+        assertThat(call("GET", "/api/connections/acme-plain", VIEWER).node().path("schedules").path("employees")
+                .asText()).as("nothing changed").isEqualTo("0 0/15 * * * ?");
+    }
+
+    @Test
     void putCannotRenameAConnection() {
         create("acme-rename");
         Response put = call("PUT", "/api/connections/acme-rename", ADMIN, toJson(payload("acme-other")));
@@ -163,7 +197,7 @@ class ConnectionApiTest extends ApiTestSupport {
         assertThat(invalid.header("Content-Type")).startsWith("application/problem+json");
         assertThat(invalid.errorFields()).containsExactlyInAnyOrder(
                 "id", "endpoints", "credentials.password", "schedules.employees");
-        assertThat(invalid.body()).contains("not a valid Quartz cron expression: every hour");
+        assertThat(invalid.body()).contains("not a schedule: 'every hour'; give \\\"hourly\\\"");
         JsonNode problem = invalid.node();
         assertThat(problem.has("type")).isTrue();
         assertThat(problem.path("title").asText()).isEqualTo("Bad Request");

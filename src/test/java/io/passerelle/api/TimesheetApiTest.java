@@ -70,6 +70,30 @@ class TimesheetApiTest extends TimesheetApiSupport {
     }
 
     @Test
+    void aLineMayNameAPlatformProjectLinkedByAConnectionAndKeepsItsCode() {
+        Response linked = call("PUT", "/api/connections/" + CONNECTION + "/maps/projects", ENGINEER, toJson(Map.of(
+                "entries", List.of(Map.of("platformCode", "DRV-118", "erpCode", "P-1002")))));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+
+        Response created = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(
+                line("2026-11-16", "DRV-118", "04-200", 8))));
+        JsonNode line = created.node().path("lines").get(0);
+        assertThat(line.path("projectNumber").asText()).isEqualTo("DRV-118");
+        assertThat(line.path("activityCode").asText()).as("an activity of the linked P-1002").isEqualTo("04-200");
+        assertThat(line.path("activityKind").asText()).isEqualTo("ACTIVITY");
+        assertThat(jdbc.queryForObject("select project_id from timesheet_line where id = ?", Long.class,
+                line.path("lineId").asText())).as("no ERP project of its own: each export translates it").isNull();
+        assertThat(call("GET", "/api/timesheets/" + created.node().path("id").asText(), VIEWER).node())
+                .isEqualTo(created.node());
+
+        Response unknown = call("POST", "/api/timesheets", ENGINEER, toJson(sheet(COMPANY, "E-00042", "VALIDATED",
+                List.of(line("2026-11-16", "DRV-119", null, 8)))));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.errorFields()).containsExactly("lines[0].projectNumber");
+        assertThat(unknown.body()).contains("maps/projects");
+    }
+
+    @Test
     void storesClockTimesAndServiceCodesAndShowsThemBack() {
         Response created = created(sheet(COMPANY, "E-00042", "VALIDATED", List.of(
                 line("2026-11-16", "P-1001", "ARMI", 8.5, Map.of("start", "07:00", "end", "16:00")),

@@ -37,7 +37,7 @@ class ConnectionValidatorTest {
     void namesABadCronWithItsFlow() {
         Connection c = Connections.withSchedules(Connections.valid("acme"), Map.of("employees", "every hour"));
         assertThat(problems(c)).containsExactly(
-                new FieldProblem("schedules.employees", "not a valid Quartz cron expression: every hour"));
+                new FieldProblem("schedules.employees", "not a schedule: 'every hour'; give " + Schedules.FORMS));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.passerelle.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -82,6 +83,34 @@ class CommitmentSourceTest extends ApprovalApiSupport {
                         new BigDecimal("100.00")),
                 new CommitmentLine("T-01", "01-101", "ligne 1", new BigDecimal("2"), new BigDecimal("50"),
                         new BigDecimal("100.00")));
+    }
+
+    @Test
+    void aLinkedPlatformProjectGoesAsItsErpProjectAndIsRefusedOnceTheLinkIsGone() {
+        String connection = connection(unique("cmt-src-link"), COMPANY, Map.of("autoAccept", List.of("COMMITMENTS")));
+        String map = "/api/connections/" + connection + "/maps/projects";
+        Response linked = call("PUT", map, ADMIN, toJson(Map.of("entries",
+                List.of(Map.of("platformCode", "DRV-118", "erpCode", PROJECT)))));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        Map<String, Object> body = commitment(COMPANY, connection, unique("SC"), 2);
+        body.put("projectId", "DRV-118");
+        long platform = create(connection, body);
+        long erp = create(connection, commitment(COMPANY, connection, unique("SC"), 1));
+        assertThat(call("GET", "/api/commitments/" + platform, ADMIN).node().path("projectId").asText())
+                .as("the document keeps the platform's project").isEqualTo("DRV-118");
+
+        Connection c = connections.get(connection);
+        assertThat(source.candidates(c, null, 10)).extracting(ExportCandidate::sourceId, cand -> cand.data().projectId(),
+                ExportCandidate::refusal).containsExactly(
+                        tuple(String.valueOf(platform), PROJECT, null), tuple(String.valueOf(erp), PROJECT, null));
+
+        call("PUT", map, ADMIN, toJson(Map.of("entries", List.of())));
+        var candidates = source.candidates(c, null, 10);
+        assertThat(candidates.get(0).refusal()).isEqualTo(new ExportCandidate.Refusal("PROJECT_NOT_LINKED",
+                "project DRV-118 is not linked to a fake-erp project: PUT /api/connections/" + connection
+                        + "/maps/projects (nor is it the number of a project synced from fake-erp)"));
+        assertThat(candidates.get(1).refusal()).as("an ERP project goes as it always did").isNull();
+        assertThat(candidates.get(1).data().projectId()).isEqualTo(PROJECT);
     }
 
     @Test

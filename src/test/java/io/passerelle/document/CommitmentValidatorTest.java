@@ -25,7 +25,7 @@ class CommitmentValidatorTest {
     private final FakeSyncedKeys synced = ValidatorFixture.synced().withTask("23-200", "0200");
     private final DocumentValidator<CommitmentTerms, CommitmentLine> validator = new DocumentValidator<>(
             CommitmentKind.COMMITMENTS, new FixedConnections(ValidatorFixture.connection(Map.of())), new IdFormats(),
-            synced);
+            synced, ProjectLinks.NONE);
 
     static CommitmentLineRequest line(String task, String costCode, String quantity, String unitCost, String amount) {
         return new CommitmentLineRequest(task, costCode, "Coffrage", decimal(quantity), decimal(unitCost),
@@ -66,6 +66,36 @@ class CommitmentValidatorTest {
         assertThat(synced.calls).as("one look-up per kind for the whole document")
                 .containsExactlyInAnyOrder(CanonicalEntity.VENDOR, CanonicalEntity.PROJECT,
                         CanonicalEntity.PROJECT_TASK, CanonicalEntity.COST_CODE);
+    }
+
+    @Test
+    void aPlatformProjectTheConnectionLinksIsKeptAsTheDocumentNamesItWithTheTasksOfItsErpProject() {
+        // the platform's DRV-118 is linked to 23-100; the platform's 23-200 to a project that was never synced
+        ProjectLinks links = (connectionId, keys) -> connectionId.equals(CONNECTION)
+                ? Map.of("DRV-118", "23-100", "23-200", "99-000") : Map.of();
+        DocumentValidator<CommitmentTerms, CommitmentLine> linked = new DocumentValidator<>(CommitmentKind.COMMITMENTS,
+                new FixedConnections(ValidatorFixture.connection(Map.of())), new IdFormats(), synced, links);
+
+        var valid = linked.validate(withProject(" DRV\u2011118 ", line("0100", "01-100", null, null, "10.00")));
+        assertThat(valid.projectId()).as("the platform's code: the export translates it").isEqualTo("DRV\u2011118");
+        assertThat(valid.lines().get(0).projectTaskId()).as("a task of 23-100").isEqualTo("0100");
+
+        assertThat(linked.validate(withProject("23-100", line("0100", "01-100", null, null, "10.00"))).projectId())
+                .as("an ERP project stays one").isEqualTo("23-100");
+        CommitmentRequest unsynced = withProject("23-200", line("0200", "01-100", null, null, "10.00"));
+        assertThat(catchThrowableOfType(InvalidItemException.class, () -> linked.validate(unsynced)).problems())
+                .containsExactly(new FieldProblem("projectId", "project '23-200' is linked to '99-000', which is not"
+                        + " among the projects synced from sandbox-acumatica"));
+        CommitmentRequest unlinked = withProject("DRV-119", line("0100", "01-100", null, null, "10.00"));
+        assertThat(catchThrowableOfType(InvalidItemException.class, () -> linked.validate(unlinked)).problems())
+                .containsExactly(new FieldProblem("projectId", "no project 'DRV-119' among the projects synced from"
+                        + " sandbox-acumatica, nor a platform project linked in its projects map"
+                        + " (PUT /api/connections/sandbox-acumatica/maps/projects)"));
+    }
+
+    private static CommitmentRequest withProject(String project, CommitmentLineRequest... lines) {
+        return new CommitmentRequest("LAURENT", CONNECTION, "SUBCONTRACT", "SC-1", "ACIERLEROU", project, null,
+                "2026-11-16", new ArrayList<>(Arrays.asList(lines)), null);
     }
 
     @Test
@@ -131,7 +161,8 @@ class CommitmentValidatorTest {
         CommitmentRequest request = new CommitmentRequest("LAURENT", CONNECTION, "SUBCONTRACT", "SC-1", "ACIERLEROU",
                 "99-000", null, "2026-11-16", List.of(line("0100", "01-100", null, null, "1.00")), null);
         assertThat(problems(request)).containsExactly(new FieldProblem("projectId",
-                "no project '99-000' among the projects synced from sandbox-acumatica"));
+                "no project '99-000' among the projects synced from sandbox-acumatica, nor a platform project linked in"
+                        + " its projects map (PUT /api/connections/sandbox-acumatica/maps/projects)"));
     }
 
     @Test
@@ -139,7 +170,7 @@ class CommitmentValidatorTest {
         Connection formatted = ValidatorFixture.connection(
                 Map.of("idFormats", Map.of("vendorId", Map.of("allowed", "[A-Z]"))));
         DocumentValidator<CommitmentTerms, CommitmentLine> strict = new DocumentValidator<>(CommitmentKind.COMMITMENTS,
-                new FixedConnections(formatted), new IdFormats(), synced);
+                new FixedConnections(formatted), new IdFormats(), synced, ProjectLinks.NONE);
         // the no-break space is the platform's spelling, not the ERP's: the ERP's id fits the format
         assertThat(strict.validate(commitment("ACIERLEROU" + NBSP, null, line("0100", "01-100", null, null, "1")))
                 .vendorId()).isEqualTo("ACIERLEROU");

@@ -19,7 +19,7 @@ class InvoiceValidatorTest {
     static final String CONNECTION = ValidatorFixture.CONNECTION;
 
     private final DocumentValidator<InvoiceTerms, InvoiceLine> validator = new DocumentValidator<>(InvoiceKind.INVOICES,
-            new FixedConnections(ValidatorFixture.connection(Map.of())), new IdFormats(), ValidatorFixture.synced());
+            new FixedConnections(ValidatorFixture.connection(Map.of())), new IdFormats(), ValidatorFixture.synced(), ProjectLinks.NONE);
 
     private static InvoiceRequest invoice(String vendor, String project, String total, String... amounts) {
         return new InvoiceRequest("LAURENT", CONNECTION, "F-24037", vendor, project, null, "2026-11-20", null, null,
@@ -38,7 +38,9 @@ class InvoiceValidatorTest {
     void unknownVendorAndProjectAreNamed() {
         assertThat(problems(invoice("ZZZ", "23-999", null, "4200.00"))).containsExactly(
                 new FieldProblem("vendorId", "no vendor 'ZZZ' among the vendors synced from sandbox-acumatica"),
-                new FieldProblem("projectId", "no project '23-999' among the projects synced from sandbox-acumatica"));
+                new FieldProblem("projectId", "no project '23-999' among the projects synced from sandbox-acumatica,"
+                        + " nor a platform project linked in its projects map"
+                        + " (PUT /api/connections/sandbox-acumatica/maps/projects)"));
     }
 
     @Test

@@ -110,6 +110,33 @@ class TimesheetValidatorTest {
     }
 
     @Test
+    void aPlatformProjectLinkedByAConnectionIsKeptAsTheLineNamesItWithTheActivitiesOfItsErpProject() {
+        ValidTimesheet valid = validator.validate(sheet(
+                line("2026-11-16", " DRV\u2011118 ", "04-200", "8"),
+                line("2026-11-16", "DRV-118", "03-100", "8"),
+                line("2026-11-16", "DRV-118", null, "8")));
+
+        assertThat(valid.lines()).extracting(ValidLine::projectId, ValidLine::projectNumber, ValidLine::activityId,
+                ValidLine::serviceCodeId).containsExactly(
+                        tuple(null, "DRV\u2011118", 200L, null),
+                        // 03-100 is an activity of P-1001, not of the P-1002 DRV-118 is linked to: the service code
+                        tuple(null, "DRV-118", null, 13L),
+                        tuple(null, "DRV-118", null, null));
+        assertThat(lookup.calls).containsOnlyOnce("projects", "linkedProjects", "activities");
+    }
+
+    @Test
+    void aProjectThatIsNeitherSyncedNorLinkedIsNamed() {
+        assertThat(problems(() -> validator.validate(sheet(line("2026-11-16", "DRV-119", "04-200", "8")))))
+                .containsExactly(new FieldProblem("lines[0].projectNumber", "no project of that number in this company,"
+                        + " nor a platform project linked in the projects map of one of its connections"
+                        + " (PUT /api/connections/{id}/maps/projects)"));
+        assertThat(problems(() -> validator.validate(sheet(line("2026-11-16", "DRV-118", "ZZZ", "8")))))
+                .containsExactly(new FieldProblem("lines[0].activityCode",
+                        "no activity of that code in project DRV-118 (linked to P-1002), nor a service code of this company"));
+    }
+
+    @Test
     void noServiceCodeIsLookedUpWhenEveryCodeIsAnActivity() {
         validator.validate(sheet(line("2026-11-16", "P-1001", "03-100", "8"), line("2026-11-16", "P-1002", null, "8")));
         assertThat(lookup.calls).doesNotContain("serviceCodes");
@@ -315,6 +342,13 @@ class TimesheetValidatorTest {
         public Map<String, Long> projects(long companyId, Collection<String> keys) {
             calls.add("projects");
             return pick(Map.of("P-1001", 1001L, "P-1002", 1002L), keys);
+        }
+
+        /** Platform project DRV-118 is linked to P-1002 by one of the company's connections. */
+        @Override
+        public Map<String, List<String>> linkedProjects(long companyId, Collection<String> keys) {
+            calls.add("linkedProjects");
+            return pick(Map.of("DRV-118", List.of("P-1002")), keys);
         }
 
         @Override

@@ -24,7 +24,7 @@ class AbacusBookingsTest {
     private static final String LINE = "0b6f6b53-3f1c-4f5e-9d56-6f2f0f7b1a01";
 
     private static ExportableLine line(LocalTime start, LocalTime end) {
-        return new ExportableLine(LINE, "ts-42", TimesheetStatus.VALIDATED, "1001", "26003", "110",
+        return new ExportableLine(LINE, "ts-42", TimesheetStatus.VALIDATED, "1001", "26003", "26003", "110",
                 ActivityKind.SERVICE_CODE, null, LocalDate.of(2026, 3, 5), start, end, new BigDecimal("7.50"), null,
                 List.of(), null);
     }
@@ -72,7 +72,7 @@ class AbacusBookingsTest {
 
     @Test
     void theTextLeadsBackToTheTimesheetWithinAbacussEightyCharacters() {
-        ExportableLine longId = new ExportableLine(LINE, "x".repeat(90), TimesheetStatus.VALIDATED, "1001", "26003", "110",
+        ExportableLine longId = new ExportableLine(LINE, "x".repeat(90), TimesheetStatus.VALIDATED, "1001", "26003", "26003", "110",
                 ActivityKind.SERVICE_CODE, null, LocalDate.of(2026, 3, 5), null, null, BigDecimal.ONE, null, List.of(), null);
         assertThat(AbacusBookings.text(longId)).hasSize(AbacusBookings.TEXT_MAX).startsWith("Passerelle timesheet x");
     }
