@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * record's spelling now, found by its match key, so that a code the ERP re-spelt since the map was saved ("OT" that
  * became "OT " there) goes as the ERP compares it; the spelling the map was saved with when the record is gone.
  * <p>
- * A platform code the map does not name but that is itself a synced ERP code of the connection's company
- * (timesheet validation accepts those) translates to itself; an explicit entry always wins. A code missing
- * from the answer has no translation: the line that needs it must be refused before sending. Load a map once
+ * The answers hold the map's own entries only: a platform code the map does not name is the caller's to decide
+ * (a line may name a synced ERP code of the connection's company itself, which timesheet validation accepts); an
+ * explicit entry always wins. A code with no translation must be refused before sending. Load a map once
  * per run: each call is one query.
  */
 @Component
