@@ -38,14 +38,20 @@ public class AvantageModule extends ErpModule {
 
     public static final String ERP = "avantage";
 
-    /** Projects before activities: an activity is stored under its project. */
+    /**
+     * Projects before activities: an activity is stored under its project. Suppliers before the purchase orders that
+     * name them (an order does not need its supplier or project synced first, but reads better after them).
+     */
     static final List<InboundFlowSpec> FLOWS = List.of(
             new InboundFlowSpec("projects", CanonicalEntity.PROJECT, AvantageMappers::project),
             new InboundFlowSpec("employees", CanonicalEntity.EMPLOYEE, AvantageMappers::employee),
             new InboundFlowSpec("trades", CanonicalEntity.TRADE, AvantageMappers::trade),
             new InboundFlowSpec("activities", CanonicalEntity.ACTIVITY, AvantageMappers::activity),
             new InboundFlowSpec("earnings", CanonicalEntity.EARNING, AvantageMappers::earning),
-            new InboundFlowSpec("hourTypes", CanonicalEntity.HOUR_TYPE, AvantageMappers::hourType));
+            new InboundFlowSpec("hourTypes", CanonicalEntity.HOUR_TYPE, AvantageMappers::hourType),
+            // Avantage's suppliers are the company's vendors, in the table Acumatica's vendors are in
+            new InboundFlowSpec("suppliers", CanonicalEntity.VENDOR, AvantageMappers::supplier),
+            new InboundFlowSpec("purchaseOrders", CanonicalEntity.PURCHASE_ORDER, AvantageMappers::purchaseOrder));
 
     private static final ErpDescriptor DESCRIPTOR = new ErpDescriptor(ERP,
             "Avantage on the customer's server, over its MainTCP socket", Set.of("tcp"),
