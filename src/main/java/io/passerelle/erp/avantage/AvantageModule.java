@@ -23,6 +23,7 @@ import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.ExchangeTimedOutException;
 import org.springframework.stereotype.Component;
@@ -70,6 +71,14 @@ public class AvantageModule extends ErpModule {
         super(DESCRIPTOR, FLOWS, List.of(new OutboundFlow<>(ERP, "timesheets", lines, timesheets)));
         this.transports = transports;
         this.source = new AvantageSource(transports, mapper);
+    }
+
+    /** The flows whose LIST takes {@code project} (avantage-maintcp.md §4, §5): one project's records alone. */
+    static final Set<String> BY_PROJECT = Set.of("activities", "purchaseOrders");
+
+    @Override
+    public Optional<String> refusesProject(String flow) {
+        return BY_PROJECT.contains(flow) ? Optional.empty() : super.refusesProject(flow);
     }
 
     @Override
