@@ -6,6 +6,11 @@ update vendor
        status = :status,
        email = :email,
        currency = :currency,
+       phone = :phone,
+       street = :street,
+       city = :city,
+       province = :province,
+       postal_code = :postalCode,
        search_text = :searchText,
        updated_at = :now
  where id = :id

@@ -86,7 +86,8 @@ class PackagedApplicationIT {
         HttpResponse<String> sync = post("/api/connections/sandbox-avantage/sync/all?wait=true", token);
         assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
         List<JsonNode> runs = JSON.readTree(sync.body()).findValues("counts");
-        assertThat(runs).hasSize(6).allSatisfy(counts -> {
+        // projects, employees, trades, activities, earnings, hourTypes, suppliers, purchaseOrders
+        assertThat(runs).hasSize(8).allSatisfy(counts -> {
             assertThat(counts.get("created").asInt()).isZero();
             assertThat(counts.get("unchanged").asInt()).isEqualTo(counts.get("read").asInt());
         });

@@ -20,6 +20,7 @@ import io.passerelle.retry.NothingToRetryException;
 import io.passerelle.run.FlowAlreadyRunningException;
 import io.passerelle.run.UnknownFlowException;
 import io.passerelle.sync.NoCompanySelectedException;
+import io.passerelle.sync.ProjectRefusedException;
 import io.passerelle.sync.UnknownEntityException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -130,6 +131,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> noCompanySelected(NoCompanySelectedException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of(new FieldProblem("companies",
                 "none selected")));
+    }
+
+    /** A flow that cannot sync one project alone is the caller's mistake; a project never synced cannot be synced. */
+    @ExceptionHandler(ProjectRefusedException.class)
+    ResponseEntity<ProblemDetail> projectRefused(ProjectRefusedException e) {
+        if (e.unknownProject()) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), List.of(new FieldProblem("project",
+                    e.getMessage())));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "invalid parameter 'project'", List.of(new FieldProblem("project",
+                e.getMessage())));
     }
 
     @ExceptionHandler(UnknownEntityException.class)

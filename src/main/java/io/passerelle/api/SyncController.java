@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/connections/{id}/sync/{flow}}: run an inbound flow (or {@code all}) now. */
+/**
+ * {@code POST /api/connections/{id}/sync/{flow}}: run an inbound flow (or {@code all}) now; {@code ?key=} refreshes
+ * one record, {@code ?project=} syncs one project's records alone.
+ */
 @RestController
 public class SyncController {
 
@@ -35,11 +38,19 @@ public class SyncController {
     @PostMapping("/api/connections/{id}/sync/{flow}")
     public ResponseEntity<?> sync(@PathVariable String id, @PathVariable String flow,
             @RequestParam(defaultValue = "false") boolean wait,
-            @RequestParam(required = false) String mode, @RequestParam(required = false) String key) {
+            @RequestParam(required = false) String mode, @RequestParam(required = false) String key,
+            @RequestParam(required = false) String project) {
         SyncMode syncMode = syncMode(mode);
         connections.get(id); // 404 for an unknown connection before anything starts
+        if (key != null && project != null) {
+            throw new InvalidParameterException("project", "a run refreshes one record (key) or syncs one project, "
+                    + "not both");
+        }
         if (key != null) {
             return refresh(id, flow, wait, key);
+        }
+        if (project != null) {
+            return oneProject(id, flow, wait, project);
         }
         if (!wait) {
             List<Long> runIds = launcher.start(id, flow, Trigger.API, syncMode);
@@ -76,6 +87,27 @@ public class SyncController {
             return ResponseEntity.ok(launcher.refreshAndWait(id, flow, Trigger.API, key));
         } catch (RefreshKeyRefusedException e) {
             throw new InvalidParameterException("key", e.getMessage());
+        }
+    }
+
+    /**
+     * {@code ?project=}: that project's records alone (an Avantage project's activities or purchase orders), read
+     * whole; the flow's cursor stays where every project's runs put it. A flow that cannot is a 400 naming
+     * {@code project}; a project the company has not synced, a 422.
+     */
+    private ResponseEntity<?> oneProject(String id, String flow, boolean wait, String project) {
+        if (project.isBlank()) {
+            throw new InvalidParameterException("project", "must not be blank");
+        }
+        try {
+            if (!wait) {
+                long runId = launcher.startProject(id, flow, Trigger.API, project);
+                return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/runs/" + runId))
+                        .body(Map.of("runId", runId, "runIds", List.of(runId)));
+            }
+            return ResponseEntity.ok(launcher.projectAndWait(id, flow, Trigger.API, project));
+        } catch (RefreshKeyRefusedException e) {
+            throw new InvalidParameterException("project", e.getMessage()); // one flow, not all
         }
     }
 

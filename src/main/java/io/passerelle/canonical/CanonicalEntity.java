@@ -18,11 +18,17 @@ public enum CanonicalEntity {
     HOUR_TYPE("hourTypes", "hour_type", null, "code", "description"),
     PROJECT_TASK("projectTasks", "project_task", PROJECT, "code", "description", "status"),
     COST_CODE("costCodes", "cost_code", null, "code", "description"),
-    VENDOR("vendors", "vendor", null, "code", "name", "legalName", "status", "email", "currency"),
+    /** The company's suppliers: Acumatica's vendors, Avantage's suppliers. */
+    VENDOR("vendors", "vendor", null, "code", "name", "legalName", "status", "email", "currency", "phone", "city"),
     CUSTOMER("customers", "customer", null, "code", "name", "status", "email"),
     PROJECT_TEMPLATE("projectTemplates", "project_template", null, "code", "description", "status"),
     /** Company-wide codes hours are booked against (not per project, unlike activities). */
     SERVICE_CODE("serviceCodes", "service_code", null, "code", "description", "status"),
+    /**
+     * Purchase orders (Avantage's bons de commande), keyed by number, each with its lines; they name their project and
+     * supplier by key, and are not attached to them (an order may be read before either).
+     */
+    PURCHASE_ORDER("purchaseOrders", "purchase_order", null, "number", "supplierCode", "projectNumber", "status"),
     /**
      * The ERP companies a connection reaches (an accounting office's clients), each with its directors, shareholders
      * and auditors: written by {@code company.CompanyWriter} as platform companies (one per real company, whichever

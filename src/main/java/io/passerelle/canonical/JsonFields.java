@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * Reads one remote JSON item for a mapper, naming the field in every complaint. Unknown fields are
@@ -15,6 +18,9 @@ import java.time.format.DateTimeParseException;
  */
 public final class JsonFields {
 
+    /** A calendar date as ERPs write one, YYYY-MM-DD, and no other form (no 2024-02-30, no time of day). */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
     /** Longer than any number a numeric column holds: refused before BigDecimal parses (quadratically) on. */
     private static final int MAX_NUMBER_TEXT = 100;
 
@@ -182,6 +188,43 @@ public final class JsonFields {
         } catch (DateTimeParseException e) {
             throw MappingException.invalid(path + field, "is not an ISO-8601 instant: '" + text + "'");
         }
+    }
+
+    /** A calendar date, {@code YYYY-MM-DD}; null when absent, null or blank. */
+    public LocalDate date(String field) {
+        String text = text(field, 64);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text, DATE);
+        } catch (DateTimeParseException e) {
+            throw MappingException.invalid(path + field, "is not a date YYYY-MM-DD: '" + abbreviated(text) + "'");
+        }
+    }
+
+    /** An array (a document's lines); null when absent or null. */
+    public JsonNode array(String field) {
+        JsonNode value = item.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw MappingException.invalid(path + field, "must be an array");
+        }
+        return value;
+    }
+
+    /** A whole number (a line number); null when absent or null. */
+    public Integer integer(String field) {
+        JsonNode value = item.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw MappingException.invalid(path + field, "must be a whole number");
+        }
+        return value.intValue();
     }
 
     public JsonNode object(String field) {

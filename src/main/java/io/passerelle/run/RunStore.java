@@ -53,6 +53,12 @@ public class RunStore implements RunHistory {
      */
     public long create(String connectionId, String flow, String direction, Trigger trigger, SyncMode mode, Long retryOf,
             RunCompany company, Long importRunId) {
+        return create(connectionId, flow, direction, trigger, mode, retryOf, company, importRunId, null);
+    }
+
+    /** @param project the project whose records alone the run syncs, as the ERP spells its number; null: every one */
+    public long create(String connectionId, String flow, String direction, Trigger trigger, SyncMode mode, Long retryOf,
+            RunCompany company, Long importRunId, String project) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(sql.get("sql/run/insert.sql"), new MapSqlParameterSource()
                 .addValue("connectionId", connectionId)
@@ -65,6 +71,7 @@ public class RunStore implements RunHistory {
                 .addValue("erpCompanyId", company == null ? null : company.erpCompanyId(), Types.VARCHAR)
                 .addValue("companyName", company == null ? null : truncate(company.name(), 1000), Types.VARCHAR)
                 .addValue("importRunId", importRunId, Types.BIGINT)
+                .addValue("project", project, Types.VARCHAR)
                 .addValue("startedAt", Timestamps.utc(Instant.now())), key, new String[] {"id"});
         return key.getKey().longValue();
     }
@@ -183,7 +190,7 @@ public class RunStore implements RunHistory {
                 rs.getString("direction"), rs.getString("trigger_type"), rs.getString("mode"),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
                 rs.getString("status"), counts, rs.getString("message"), rs.getObject("retry_of", Long.class),
-                company(rs));
+                company(rs), rs.getString("project"));
     }
 
     private static RunCompany company(ResultSet rs) throws SQLException {

@@ -21,6 +21,15 @@ public interface InboundSource {
         return Optional.of("flow " + flow + " of " + erp() + " cannot refresh one record by its key");
     }
 
+    /**
+     * Why {@code flow} cannot sync one project's records alone (a flow whose records have no project, an ERP that
+     * cannot ask for them), or empty when it can: then the flow's source asks for that project's records alone
+     * ({@link InboundFlow#project()}).
+     */
+    default Optional<String> refusesProject(String flow) {
+        return Optional.of("flow " + flow + " of " + erp() + " cannot sync one project's records alone");
+    }
+
     /** Opens (connects, logs in) a session; throws with a message in words when it cannot. */
     SourceSession open(Connection connection);
 

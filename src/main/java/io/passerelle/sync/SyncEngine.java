@@ -65,8 +65,9 @@ public class SyncEngine {
      * Runs one flow of one company ({@code target}) to the end and records it under {@code runId}. Never throws:
      * failures are the run's. With a {@code scope} (a retry), the flow is read whole, since a failed record may be
      * older than the watermark, and only the records in scope are counted and written; with a {@code range} (an
-     * import job's), what changed in it is read. Either way the cursor is left where runs put it: a retry writes a
-     * few records, and a range is not all that changed, so neither says what the flow holds up to any instant.
+     * import job's), what changed in it is read; a flow of one project ({@link InboundFlow#project()}) reads that
+     * project whole. Either way the cursor is left where runs put it: a retry writes a few records, a range is not all
+     * that changed and one project is not every project, so none says what the flow holds up to any instant.
      */
     public void run(long runId, SyncTarget target, InboundFlow flow, SourceSession session, SyncMode mode,
             RetryScope scope, SyncRange range) {
@@ -81,8 +82,9 @@ public class SyncEngine {
             if (target.companyId() < 0) {
                 throw new IllegalStateException("connection '" + connectionId + "' no longer exists");
             }
-            // a retry, a refresh or a range writes some records: it says nothing of what the flow holds up to an instant
-            boolean few = scope != null || flow.key() != null || range != null;
+            // a retry, a refresh, a range or one project writes some records: it says nothing of what the flow holds up
+            // to an instant
+            boolean few = scope != null || flow.key() != null || flow.project() != null || range != null;
             Instant since = range != null ? range.from() : mode == SyncMode.FULL || few ? null
                     : store.watermark(target, flow.entity()).orElse(null);
             Instant heldAt = null;
@@ -127,7 +129,8 @@ public class SyncEngine {
             runs.addErrors(runId, counts.drainErrors());
         }
         runs.finish(runId, status, counts.asMap(), message, failure);
-        RunLog.finished(runId, connectionId, target.name() == null ? flow.name() : flow.name() + " of " + target.name(),
+        String what = flow.project() == null ? flow.name() : flow.name() + " of project " + flow.project();
+        RunLog.finished(runId, connectionId, target.name() == null ? what : what + " of " + target.name(),
                 status, counts.asMap(), message, failure);
     }
 

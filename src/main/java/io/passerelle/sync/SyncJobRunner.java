@@ -39,7 +39,8 @@ public class SyncJobRunner {
             Map<String, InboundFlow> flows = new HashMap<>();
             for (InboundFlowSpec spec : job.flows()) {
                 InboundFlow flow = routes.resolve(job.connection(), spec);
-                flows.put(spec.name(), job.key() == null ? flow : flow.withKey(job.key()));
+                flow = job.key() == null ? flow : flow.withKey(job.key());
+                flows.put(spec.name(), job.project() == null ? flow : flow.withProject(job.project()));
             }
             run(job, flows);
         } catch (RuntimeException e) {

@@ -37,6 +37,19 @@ public interface SyncLauncher {
     RunView refreshAndWait(String connectionId, String flow, Trigger trigger, String key);
 
     /**
+     * Syncs the records of one project alone ({@code project}: its number, in any spelling the platform's projects
+     * match), read whole, leaving the flow's cursor where it is (it says where every project's records were read up
+     * to); answers the run's id. The run names the project as the ERP spells it ({@link RunView#project()}).
+     *
+     * @throws ProjectRefusedException when the flow cannot sync one project's records alone, or the company has no
+     *                                 such project among its synced ones, saying which
+     */
+    long startProject(String connectionId, String flow, Trigger trigger, String project);
+
+    /** As {@link #startProject}, and waits; answers the finished run. */
+    RunView projectAndWait(String connectionId, String flow, Trigger trigger, String project);
+
+    /**
      * Starts a run of one flow (trigger RETRY) that re-reads it and writes only the records in {@code scope},
      * leaving the flow's cursor where it is; answers its id.
      */

@@ -1,6 +1,7 @@
 package io.passerelle.sync;
 
 import io.passerelle.canonical.CanonicalEntity;
+import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.ConnectionNotFoundException;
@@ -37,10 +38,11 @@ public class SyncLauncherService implements SyncLauncher {
     private final SyncTargets targets;
     private final SyncStore store;
     private final RunningImports importing;
+    private final SyncedKeys synced;
 
     public SyncLauncherService(ConnectionDirectory connections, List<InboundSource> sources, RunStore runs,
             RunningFlows running, ProducerTemplate producer, List<EntityWriter> writers, SyncTargets targets,
-            SyncStore store, RunningImports importing) {
+            SyncStore store, RunningImports importing, SyncedKeys synced) {
         this.connections = connections;
         this.sources = sources.stream().collect(Collectors.toMap(InboundSource::erp, Function.identity()));
         this.runs = runs;
@@ -50,6 +52,7 @@ public class SyncLauncherService implements SyncLauncher {
         this.targets = targets;
         this.store = store;
         this.importing = importing;
+        this.synced = synced;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -69,42 +72,56 @@ public class SyncLauncherService implements SyncLauncher {
 
     @Override
     public List<Long> start(SyncRequest request) {
-        SyncJob job = prepare(request, null, null);
+        SyncJob job = prepare(request, null, null, null);
         producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds();
     }
 
     @Override
     public List<RunView> runAndWait(SyncRequest request) {
-        SyncJob job = prepare(request, null, null);
+        SyncJob job = prepare(request, null, null, null);
         producer.sendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds().stream().map(id -> runs.find(id).orElseThrow()).toList();
     }
 
     @Override
     public long startRefresh(String connectionId, String flow, Trigger trigger, String key) {
-        SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, key);
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, key, null);
         producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds().get(0);
     }
 
     @Override
     public RunView refreshAndWait(String connectionId, String flow, Trigger trigger, String key) {
-        SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, key);
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, key, null);
+        producer.sendBody(SyncRoutes.RUN_JOB, job);
+        return runs.find(job.runIds().get(0)).orElseThrow();
+    }
+
+    @Override
+    public long startProject(String connectionId, String flow, Trigger trigger, String project) {
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, null, project);
+        producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
+        return job.runIds().get(0);
+    }
+
+    @Override
+    public RunView projectAndWait(String connectionId, String flow, Trigger trigger, String project) {
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, null, project);
         producer.sendBody(SyncRoutes.RUN_JOB, job);
         return runs.find(job.runIds().get(0)).orElseThrow();
     }
 
     @Override
     public long startRetry(String connectionId, String flow, RetryScope scope) {
-        SyncJob job = prepare(SyncRequest.of(connectionId, flow, Trigger.RETRY, SyncMode.FULL), scope, null);
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, Trigger.RETRY, SyncMode.FULL), scope, null, null);
         producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
         return job.runIds().get(0);
     }
 
     @Override
     public RunView retryAndWait(String connectionId, String flow, RetryScope scope) {
-        SyncJob job = prepare(SyncRequest.of(connectionId, flow, Trigger.RETRY, SyncMode.FULL), scope, null);
+        SyncJob job = prepare(SyncRequest.of(connectionId, flow, Trigger.RETRY, SyncMode.FULL), scope, null, null);
         producer.sendBody(SyncRoutes.RUN_JOB, job);
         return runs.find(job.runIds().get(0)).orElseThrow();
     }
@@ -116,18 +133,21 @@ public class SyncLauncherService implements SyncLauncher {
      * refused) or sees the runs going (and is refused). A retry runs in the company of the run it retries.
      *
      * @param scope a retry's records (one flow, not {@code all}), or null for a run of everything
-     * @param key   the one record a refresh asks for (one flow, not {@code all}), or null
+     * @param key     the one record a refresh asks for (one flow, not {@code all}), or null
+     * @param project the project whose records alone a run syncs (one flow, not {@code all}), as the caller spells
+     *                its number, or null
      */
-    private SyncJob prepare(SyncRequest request, RetryScope scope, String key) {
+    private SyncJob prepare(SyncRequest request, RetryScope scope, String key, String project) {
         String connectionId = request.connectionId();
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         InboundSource source = sources.get(known.erp());
         if (source == null) {
             throw new UnknownFlowException(known.erp(), String.join(",", request.flows()));
         }
-        boolean single = scope != null || key != null;
+        boolean single = scope != null || key != null || project != null;
         if (single && (request.flows().size() != 1 || ALL_FLOWS.equals(request.flows().get(0)))) {
-            throw new RefreshKeyRefusedException("a key refreshes one record of one flow, not of all");
+            throw new RefreshKeyRefusedException(project != null ? "a project's records are synced one flow at a time, not all"
+                    : "a key refreshes one record of one flow, not of all");
         }
         List<InboundFlowSpec> flows = flows(known, source, request.flows());
         if (key != null) {
@@ -147,6 +167,7 @@ public class SyncLauncherService implements SyncLauncher {
         if (targets.isEmpty()) {
             throw new NoCompanySelectedException(connectionId);
         }
+        String projectNumber = project == null ? null : syncedProject(source, flows.get(0).name(), targets, project);
         running.claim(connectionId, flows.stream().map(InboundFlowSpec::name).toList());
         List<Runnable> claims = new ArrayList<>();
         try {
@@ -174,10 +195,10 @@ public class SyncLauncherService implements SyncLauncher {
                     for (InboundFlowSpec each : flows) {
                         parts.add(new SyncJob.Part(each, target, runs.create(connectionId, each.name(), "IN",
                                 request.trigger(), request.mode(), scope == null ? null : scope.retryOf(), company,
-                                request.importRunId())));
+                                request.importRunId(), projectNumber)));
                     }
                 }
-                return new SyncJob(connection, source, List.copyOf(parts), request.mode(), scope, key,
+                return new SyncJob(connection, source, List.copyOf(parts), request.mode(), scope, key, projectNumber,
                         request.range(), List.copyOf(claims), failure);
             });
         } catch (RuntimeException e) {
@@ -185,6 +206,29 @@ public class SyncLauncherService implements SyncLauncher {
             flows.forEach(each -> running.release(connectionId, each.name()));
             throw e;
         }
+    }
+
+    /**
+     * The project a run of one project's records syncs, as the ERP spells its number (its synced record's): one the
+     * flow can sync alone, and one a company of the run has among its synced projects. A project Passerelle has not
+     * synced is refused rather than asked for: its records could not be attached to it, and an ERP may answer a number
+     * it does not know with nothing, which would read as a project without records.
+     */
+    private String syncedProject(InboundSource source, String flow, List<SyncTarget> targets, String project) {
+        source.refusesProject(flow).ifPresent(why -> {
+            throw new ProjectRefusedException(why, false);
+        });
+        String matchKey = KeyNormalizer.matchKey(project);
+        if (matchKey != null) {
+            for (SyncTarget target : targets) {
+                SyncedKey found = synced.find(target.companyId(), CanonicalEntity.PROJECT, List.of(matchKey)).get(matchKey);
+                if (found != null) {
+                    return found.code();
+                }
+            }
+        }
+        throw new ProjectRefusedException("no project '" + project + "' among the synced projects of this connection's "
+                + "company: sync projects first, or check the number", true);
     }
 
     /** The flows asked for, in the ERP's order; {@code all}: every one. */

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Repository;
 public class SyncedRecords implements RecordReader {
 
     private static final int MAX_LIMIT = 1000;
+    /** Columns that hold JSON, given as JSON: a trade's rates, a purchase order's lines. */
+    private static final java.util.Set<String> JSON_COLUMNS = java.util.Set.of("rates", "lines");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlFiles sql;
@@ -117,7 +119,7 @@ public class SyncedRecords implements RecordReader {
                 value = timestamp.toInstant();
             } else if (value instanceof java.time.OffsetDateTime offset) {
                 value = offset.toInstant();
-            } else if ("rates".equals(column) && value instanceof String json) {
+            } else if (JSON_COLUMNS.contains(column) && value instanceof String json) {
                 value = parse(json);
             } else if ("custom_fields".equals(column)) {
                 // always an object, empty when the connection's route keeps none, so that clients need no null check

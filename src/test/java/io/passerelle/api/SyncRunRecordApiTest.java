@@ -15,6 +15,7 @@ import io.passerelle.run.RunView;
 import io.passerelle.run.SyncMode;
 import io.passerelle.run.Trigger;
 import io.passerelle.run.UnknownFlowException;
+import io.passerelle.sync.ProjectRefusedException;
 import io.passerelle.sync.RecordPage;
 import io.passerelle.sync.UnknownEntityException;
 import java.time.Instant;
@@ -104,6 +105,40 @@ class SyncRunRecordApiTest extends ApiTestSupport {
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.node().path("runs")).hasSize(3);
         assertThat(done.node().path("status").asText()).isEqualTo("PARTIAL");
+    }
+
+    @Test
+    void oneProjectsRecordsStartARunOfThatProjectAndRefusalsNameTheProject() {
+        when(syncLauncher.startProject(CONNECTION, "activities", Trigger.API, "P-1003")).thenReturn(52L);
+        Response accepted = call("POST", "/api/connections/" + CONNECTION + "/sync/activities?project=P-1003", ENGINEER);
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.node().path("runIds").toString()).isEqualTo("[52]");
+        assertThat(accepted.header("Location")).endsWith("/api/runs/52");
+
+        RunView run = run(53, "activities", "SUCCEEDED");
+        when(syncLauncher.projectAndWait(CONNECTION, "activities", Trigger.API, "P-1003")).thenReturn(new RunView(
+                run.id(), run.connection(), run.flow(), run.direction(), run.trigger(), "FULL", run.startedAt(),
+                run.finishedAt(), run.status(), run.counts(), null, null, null, "P-1003"));
+        Response done = call("POST", "/api/connections/" + CONNECTION + "/sync/activities?project=P-1003&wait=true", ENGINEER);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.node().path("project").asText()).isEqualTo("P-1003");
+        assertThat(done.node().path("flow").asText()).isEqualTo("activities");
+
+        when(syncLauncher.startProject(CONNECTION, "activities", Trigger.API, "P-9999"))
+                .thenThrow(new ProjectRefusedException("no project 'P-9999' among the synced projects", true));
+        Response unknown = call("POST", "/api/connections/" + CONNECTION + "/sync/activities?project=P-9999", ENGINEER);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.errorFields()).containsExactly("project");
+        when(syncLauncher.startProject(CONNECTION, "employees", Trigger.API, "P-1003"))
+                .thenThrow(new ProjectRefusedException("flow employees of acumatica cannot sync one project's records alone",
+                        false));
+        Response refused = call("POST", "/api/connections/" + CONNECTION + "/sync/employees?project=P-1003", ENGINEER);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("project");
+        assertThat(call("POST", "/api/connections/" + CONNECTION + "/sync/activities?project=", ENGINEER).errorFields())
+                .containsExactly("project");
+        assertThat(call("POST", "/api/connections/nobody/sync/activities?project=P-1003", ENGINEER).status())
+                .isEqualTo(404);
     }
 
     @Test

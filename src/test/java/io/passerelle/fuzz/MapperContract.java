@@ -78,7 +78,7 @@ public final class MapperContract {
             assertThat(decimal.precision() - decimal.scale()).as("integer digits of %s = %s", name, decimal)
                     .isLessThanOrEqualTo(MAX_INTEGER_DIGITS);
         } else if (value != null) {
-            assertThat(value).as(name).isInstanceOfAny(Boolean.class, Long.class, Integer.class);
+            assertThat(value).as(name).isInstanceOfAny(Boolean.class, Long.class, Integer.class, java.time.LocalDate.class);
         }
     }
 

@@ -65,6 +65,12 @@ public final class AcumaticaMappers {
         fields.put("status", in.text("Status", SHORT));
         fields.put("email", new JsonFields(plain.path("MainContact")).text("Email", EMAIL));
         fields.put("currency", in.text("CurrencyID", 8));
+        // the vendor columns Avantage's suppliers fill (telephone, address): not read from Acumatica
+        fields.put("phone", null);
+        fields.put("street", null);
+        fields.put("city", null);
+        fields.put("province", null);
+        fields.put("postalCode", null);
         return CanonicalRecord.of(CanonicalEntity.VENDOR, id, null, fields, in.instant(MODIFIED));
     }
 

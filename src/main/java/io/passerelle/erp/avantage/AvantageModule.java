@@ -23,6 +23,7 @@ import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.ExchangeTimedOutException;
 import org.springframework.stereotype.Component;
@@ -38,14 +39,20 @@ public class AvantageModule extends ErpModule {
 
     public static final String ERP = "avantage";
 
-    /** Projects before activities: an activity is stored under its project. */
+    /**
+     * Projects before activities: an activity is stored under its project. Suppliers before the purchase orders that
+     * name them (an order does not need its supplier or project synced first, but reads better after them).
+     */
     static final List<InboundFlowSpec> FLOWS = List.of(
             new InboundFlowSpec("projects", CanonicalEntity.PROJECT, AvantageMappers::project),
             new InboundFlowSpec("employees", CanonicalEntity.EMPLOYEE, AvantageMappers::employee),
             new InboundFlowSpec("trades", CanonicalEntity.TRADE, AvantageMappers::trade),
             new InboundFlowSpec("activities", CanonicalEntity.ACTIVITY, AvantageMappers::activity),
             new InboundFlowSpec("earnings", CanonicalEntity.EARNING, AvantageMappers::earning),
-            new InboundFlowSpec("hourTypes", CanonicalEntity.HOUR_TYPE, AvantageMappers::hourType));
+            new InboundFlowSpec("hourTypes", CanonicalEntity.HOUR_TYPE, AvantageMappers::hourType),
+            // Avantage's suppliers are the company's vendors, in the table Acumatica's vendors are in
+            new InboundFlowSpec("suppliers", CanonicalEntity.VENDOR, AvantageMappers::supplier),
+            new InboundFlowSpec("purchaseOrders", CanonicalEntity.PURCHASE_ORDER, AvantageMappers::purchaseOrder));
 
     private static final ErpDescriptor DESCRIPTOR = new ErpDescriptor(ERP,
             "Avantage on the customer's server, over its MainTCP socket", Set.of("tcp"),
@@ -64,6 +71,14 @@ public class AvantageModule extends ErpModule {
         super(DESCRIPTOR, FLOWS, List.of(new OutboundFlow<>(ERP, "timesheets", lines, timesheets)));
         this.transports = transports;
         this.source = new AvantageSource(transports, mapper);
+    }
+
+    /** The flows whose LIST takes {@code project} (avantage-maintcp.md §4, §5): one project's records alone. */
+    static final Set<String> BY_PROJECT = Set.of("activities", "purchaseOrders");
+
+    @Override
+    public Optional<String> refusesProject(String flow) {
+        return BY_PROJECT.contains(flow) ? Optional.empty() : super.refusesProject(flow);
     }
 
     @Override

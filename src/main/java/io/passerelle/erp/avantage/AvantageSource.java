@@ -48,6 +48,9 @@ final class AvantageSource {
             if (modifiedSince != null) {
                 list.put("modifiedSince", modifiedSince.toString());
             }
+            if (flow.project() != null) {
+                list.put("project", flow.project()); // one project's activities or purchase orders (§4, §5)
+            }
             return session.call("LIST", list).thenApply(AvantageSource::toPage);
         }
 

@@ -45,6 +45,8 @@ public final class AvantageDataset {
     private final EntityTable<Activity> activities = new EntityTable<>(Activity::project);
     private final EntityTable<Earning> earnings = new EntityTable<>(null);
     private final EntityTable<HourType> hourTypes = new EntityTable<>(null);
+    private final EntityTable<Supplier> suppliers = new EntityTable<>(null);
+    private final EntityTable<PurchaseOrder> purchaseOrders = new EntityTable<>(PurchaseOrder::project);
     private final Map<AvantageEntity, EntityTable<? extends AvantageItem>> tables = new EnumMap<>(AvantageEntity.class);
 
     private final Object ledgerLock = new Object();
@@ -69,6 +71,8 @@ public final class AvantageDataset {
         tables.put(AvantageEntity.ACTIVITY, activities);
         tables.put(AvantageEntity.EARNING, earnings);
         tables.put(AvantageEntity.HOUR_TYPE, hourTypes);
+        tables.put(AvantageEntity.SUPPLIER, suppliers);
+        tables.put(AvantageEntity.PURCHASE_ORDER, purchaseOrders);
         seedTables();
     }
 
@@ -157,6 +161,27 @@ public final class AvantageDataset {
         return hourTypes.snapshot();
     }
 
+    public List<Supplier> suppliers() {
+        return suppliers.snapshot();
+    }
+
+    public List<PurchaseOrder> purchaseOrders() {
+        return purchaseOrders.snapshot();
+    }
+
+    /** The purchase orders of one project, in LIST order. */
+    public List<PurchaseOrder> purchaseOrders(String project) {
+        return purchaseOrders.page(project, null, true, Integer.MAX_VALUE).items();
+    }
+
+    public Optional<Supplier> supplier(String code) {
+        return suppliers.get(code);
+    }
+
+    public Optional<PurchaseOrder> purchaseOrder(String number) {
+        return purchaseOrders.get(number);
+    }
+
     public Optional<Project> project(String number) {
         return projects.get(number);
     }
@@ -224,6 +249,28 @@ public final class AvantageDataset {
         return upsert(changed);
     }
 
+    /** Changes a budget activity (its budget, its description), as a revision of the budget in Avantage would. */
+    public Activity updateActivity(String project, String code, UnaryOperator<Activity> change) {
+        Activity current = activities.get(Activity.id(project, code))
+                .orElseThrow(() -> new IllegalArgumentException("no activity " + code + " in project " + project));
+        Activity changed = change.apply(current);
+        if (!changed.id().equals(current.id())) {
+            throw new IllegalArgumentException("an update cannot change the project or the code of an activity");
+        }
+        return upsert(changed);
+    }
+
+    /** Changes a purchase order (a line's quantity, its status…), stamped as one save in Avantage would be. */
+    public PurchaseOrder updatePurchaseOrder(String number, UnaryOperator<PurchaseOrder> change) {
+        PurchaseOrder current = purchaseOrders.get(number)
+                .orElseThrow(() -> new IllegalArgumentException("no purchase order " + number));
+        PurchaseOrder changed = change.apply(current);
+        if (!changed.number().equals(number)) {
+            throw new IllegalArgumentException("an update cannot change the purchase order number");
+        }
+        return upsert(changed);
+    }
+
     /** Adds (or replaces) a budget activity of an existing project. */
     public Activity addActivity(String project, String code, String description, BigDecimal budgetHours,
                                 BigDecimal budgetAmount) {
@@ -270,7 +317,8 @@ public final class AvantageDataset {
 
     /**
      * Adds {@code n} synthetic records of one entity, for volume tests (100k–1M). They share name pools
-     * and are stamped in bulk so memory and insertion stay lean. Activities spread over existing projects.
+     * and are stamped in bulk so memory and insertion stay lean. Activities and purchase orders spread over existing
+     * projects.
      *
      * @return the number of records of that entity afterwards
      */
@@ -279,9 +327,10 @@ public final class AvantageDataset {
             throw new IllegalArgumentException("n must not be negative");
         }
         Random random = new Random(seed ^ (31L * entity.ordinal()) ^ syntheticCounter);
-        List<Project> projectList = entity == AvantageEntity.ACTIVITY ? projects.snapshot() : List.of();
-        if (entity == AvantageEntity.ACTIVITY && projectList.isEmpty()) {
-            throw new IllegalStateException("synthetic activities need at least one project");
+        List<Project> projectList = entity.listsByProject() ? projects.snapshot() : List.of();
+        if (entity.listsByProject() && projectList.isEmpty()) {
+            throw new IllegalStateException("synthetic " + entity.name().toLowerCase(Locale.ROOT)
+                    + " records need at least one project");
         }
         String[] tradeCodes = trades.snapshot().stream().map(Trade::code).toArray(String[]::new);
         long stamp = 0;
@@ -325,6 +374,15 @@ public final class AvantageDataset {
                     Earning.Kind.ALLOWANCE, Earning.Unit.UNIT, null, stamp);
             case HOUR_TYPE -> new HourType("H" + pad(serial),
                     "Type d'heures synthétique " + serial, BigDecimal.ONE, stamp);
+            case SUPPLIER -> new Supplier("F" + pad(serial), "Fournisseur synthétique " + serial,
+                    Supplier.Status.ACTIVE, null, null, null, stamp);
+            case PURCHASE_ORDER -> {
+                Project p = projectList.get((int) (serial % projectList.size()));
+                yield new PurchaseOrder("BC-S" + pad(serial), "BETNORD", p.number(),
+                        LocalDate.of(2025, 1, 1).plusDays(serial % 365), PurchaseOrder.Status.OPEN,
+                        List.of(PurchaseOrder.Line.priced(1, null, "Béton synthétique, m³",
+                                BigDecimal.valueOf(1 + random.nextInt(100)), new BigDecimal("230.00"))), stamp);
+            }
         };
     }
 
@@ -348,6 +406,10 @@ public final class AvantageDataset {
             earnings.put(e);
         } else if (item instanceof HourType h) {
             hourTypes.put(h);
+        } else if (item instanceof Supplier s) {
+            suppliers.put(s);
+        } else if (item instanceof PurchaseOrder o) {
+            purchaseOrders.put(o);
         }
     }
 

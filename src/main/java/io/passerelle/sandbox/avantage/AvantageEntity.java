@@ -9,7 +9,14 @@ public enum AvantageEntity {
     TRADE,
     ACTIVITY,
     EARNING,
-    HOUR_TYPE;
+    HOUR_TYPE,
+    SUPPLIER,
+    PURCHASE_ORDER;
+
+    /** Whether LIST takes {@code project} for this entity: a project's activities, or its purchase orders. */
+    public boolean listsByProject() {
+        return this == ACTIVITY || this == PURCHASE_ORDER;
+    }
 
     /** Exact, case-sensitive match: the real server does not forgive {@code "project"}. */
     public static Optional<AvantageEntity> fromWire(String name) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** One record of a LIST-able entity. Immutable: a change is a new instance with a later modifiedAt. */
 public sealed interface AvantageItem extends Ordered
-        permits Project, Employee, Trade, Activity, Earning, HourType {
+        permits Project, Employee, Trade, Activity, Earning, HourType, Supplier, PurchaseOrder {
 
     AvantageEntity entity();
 

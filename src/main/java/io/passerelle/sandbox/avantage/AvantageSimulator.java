@@ -216,6 +216,16 @@ public final class AvantageSimulator implements AutoCloseable {
         return dataset.addActivity(project, code, description, budgetHours, budgetAmount);
     }
 
+    /** See {@link AvantageDataset#updateActivity}: a revised budget, say. */
+    public Activity updateActivity(String project, String code, UnaryOperator<Activity> change) {
+        return dataset.updateActivity(project, code, change);
+    }
+
+    /** See {@link AvantageDataset#updatePurchaseOrder}: a line's quantity changed, say. */
+    public PurchaseOrder updatePurchaseOrder(String number, UnaryOperator<PurchaseOrder> change) {
+        return dataset.updatePurchaseOrder(number, change);
+    }
+
     public List<TimesheetLine> postedLines() {
         return dataset.postedLines();
     }

@@ -7,7 +7,11 @@ import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +65,23 @@ final class DatasetSeeder {
     private static final List<EarningSeed> EARNINGS = Fixtures.read(ERP, "earnings",
             new TypeReference<List<EarningSeed>>() { });
 
+    /**
+     * A supplier as the fixture holds it: the record, the activities its goods are bought for and the goods, with the
+     * range of quantities an order takes. {@code daysAfterStart}: an active supplier's creation, an inactive one's
+     * last day in business (it was made inactive then); it takes orders only after, respectively before, that day.
+     */
+    record SupplierSeed(String code, String name, Supplier.Status status, String email, String phone,
+                        Supplier.Address address, int daysAfterStart, List<String> activities, List<Goods> goods) {
+    }
+
+    record Goods(String description, BigDecimal unitCost, List<Integer> quantities) {
+    }
+
+    private static final List<SupplierSeed> SUPPLIERS = Fixtures.read(ERP, "suppliers",
+            new TypeReference<List<SupplierSeed>>() { });
+    /** The seeded history's last day: purchase orders are dated up to it, and the most recent ones are still open. */
+    private static final long HISTORY_DAYS = 730;
+
     private static final BigDecimal[] COMPETENCY_FACTOR = {
         BigDecimal.ONE, new BigDecimal("0.85"), new BigDecimal("0.70")
     };
@@ -80,8 +101,11 @@ final class DatasetSeeder {
         earnings(sink);
         List<Trade> trades = trades(sink);
         List<Project> projects = projects(sink);
-        activities(projects, sink);
+        Map<String, List<String>> activityCodes = activities(projects, sink);
         employees(trades, sink);
+        // last, so that everything seeded before them is the same with or without them
+        List<SupplierSeed> suppliers = suppliers(sink);
+        purchaseOrders(projects, activityCodes, suppliers, sink);
     }
 
     private void hourTypes(Consumer<AvantageItem> sink) {
@@ -152,7 +176,9 @@ final class DatasetSeeder {
         return name;
     }
 
-    private void activities(List<Project> projects, Consumer<AvantageItem> sink) {
+    /** Answers each project's activity codes. */
+    private Map<String, List<String>> activities(List<Project> projects, Consumer<AvantageItem> sink) {
+        Map<String, List<String>> codes = new HashMap<>();
         for (Project project : projects) {
             int count = sizes.minActivitiesPerProject()
                     + random.nextInt(sizes.maxActivitiesPerProject() - sizes.minActivitiesPerProject() + 1);
@@ -174,7 +200,9 @@ final class DatasetSeeder {
                         : project.modifiedAtMillis();
                 sink.accept(new Activity(project.number(), activity.code(), activity.description(), hours, amount, t));
             }
+            codes.put(project.number(), chosen.stream().map(CatalogueActivity::code).toList());
         }
+        return codes;
     }
 
     private void employees(List<Trade> trades, Consumer<AvantageItem> sink) {
@@ -206,6 +234,90 @@ final class DatasetSeeder {
             long t = start + spread(i, n, 720) + random.nextInt(86_400) * 1000L;
             sink.accept(new Employee(number, first, last, email, trade, competency, active, t));
         }
+    }
+
+    private List<SupplierSeed> suppliers(Consumer<AvantageItem> sink) {
+        for (SupplierSeed s : SUPPLIERS) {
+            sink.accept(new Supplier(s.code(), s.name(), s.status(), s.email(), s.phone(), s.address(),
+                    start + s.daysAfterStart() * DAY));
+        }
+        return SUPPLIERS;
+    }
+
+    /**
+     * Orders spread over the projects, each to a supplier in business on its date that sells for one of the project's
+     * activities when there is one, with 1 to 5 lines of its goods. The status follows the age: long delivered ones
+     * are closed, recent ones received, the latest open; about one in eleven was cancelled. Numbered in date order.
+     */
+    private void purchaseOrders(List<Project> projects, Map<String, List<String>> activityCodes,
+                                List<SupplierSeed> suppliers, Consumer<AvantageItem> sink) {
+        int n = projects.isEmpty() ? 0 : sizes.purchaseOrders();
+        long end = start + HISTORY_DAYS * DAY;
+        record Draft(Project project, SupplierSeed supplier, long dateMillis) {
+        }
+        List<Draft> drafts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Project project = projects.get(random.nextInt(projects.size()));
+            long date = Math.min(end, project.modifiedAtMillis() + random.nextInt(240) * DAY);
+            drafts.add(new Draft(project, supplierFor(project, activityCodes, suppliers, date), date));
+        }
+        drafts.sort(Comparator.comparingLong(Draft::dateMillis));
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            LocalDate date = Instant.ofEpochMilli(d.dateMillis()).atZone(ZoneOffset.UTC).toLocalDate();
+            long age = (end - d.dateMillis()) / DAY;
+            PurchaseOrder.Status status = i % 11 == 5 ? PurchaseOrder.Status.CANCELLED
+                    : i == drafts.size() - 1 || age < 45 ? PurchaseOrder.Status.OPEN
+                    : age < 200 ? PurchaseOrder.Status.RECEIVED : PurchaseOrder.Status.CLOSED;
+            long modified = d.dateMillis() + switch (status) {
+                case CLOSED -> (60 + random.nextInt(60)) * DAY;
+                case RECEIVED -> (10 + random.nextInt(30)) * DAY;
+                default -> random.nextInt(3) * DAY;
+            } + random.nextInt(36_000) * 1000L;
+            List<PurchaseOrder.Line> lines = lines(d.supplier(), activityCodes.getOrDefault(d.project().number(), List.of()));
+            sink.accept(new PurchaseOrder("BC-" + (10001 + i), d.supplier().code(), d.project().number(), date, status,
+                    lines, modified));
+        }
+    }
+
+    private SupplierSeed supplierFor(Project project, Map<String, List<String>> activityCodes,
+                                     List<SupplierSeed> suppliers, long date) {
+        List<String> codes = activityCodes.getOrDefault(project.number(), List.of());
+        List<SupplierSeed> inBusiness = new ArrayList<>();
+        List<SupplierSeed> selling = new ArrayList<>();
+        for (SupplierSeed s : suppliers) {
+            long day = start + s.daysAfterStart() * DAY;
+            boolean open = s.status() == Supplier.Status.ACTIVE ? date >= day : date < day;
+            if (open) {
+                inBusiness.add(s);
+                if (s.activities().stream().anyMatch(codes::contains)) {
+                    selling.add(s);
+                }
+            }
+        }
+        List<SupplierSeed> pool = !selling.isEmpty() ? selling : !inBusiness.isEmpty() ? inBusiness : suppliers;
+        return pool.get(random.nextInt(pool.size()));
+    }
+
+    private List<PurchaseOrder.Line> lines(SupplierSeed supplier, List<String> projectActivities) {
+        List<Goods> goods = new ArrayList<>(supplier.goods());
+        int count = 1 + random.nextInt(Math.min(5, goods.size()));
+        List<String> activities = supplier.activities().stream().filter(projectActivities::contains).toList();
+        List<PurchaseOrder.Line> lines = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            Goods g = goods.remove(random.nextInt(goods.size()));
+            int low = g.quantities().get(0);
+            int high = g.quantities().get(1);
+            BigDecimal quantity = BigDecimal.valueOf(low + random.nextInt(high - low + 1));
+            if (high <= 30 && random.nextInt(3) == 0) {
+                quantity = quantity.add(new BigDecimal("0.5")); // half a tonne, half a day
+            }
+            // a line names the activity it is bought for when the project has one the supplier sells for
+            String activity = activities.isEmpty() || random.nextInt(6) == 0 ? null
+                    : activities.get(random.nextInt(activities.size()));
+            lines.add(PurchaseOrder.Line.priced(k + 1, activity, g.description(), quantity, g.unitCost()));
+        }
+        return lines;
     }
 
     /** Spreads record i of n over {@code days}, oldest first, so numbers roughly follow hiring order. */

@@ -235,6 +235,9 @@ public final class Faults {
                     .put("budgetHours", 0).put("budgetAmount", 0);
             case EARNING -> item.put("description", "Gain sans code " + i).put("kind", "EXPENSE").put("unit", "AMOUNT");
             case HOUR_TYPE -> item.put("description", "Type sans code " + i).put("multiplier", 1.0);
+            case SUPPLIER -> item.put("name", "Fournisseur sans code " + i).put("status", "ACTIVE");
+            case PURCHASE_ORDER -> item.put("supplier", "BETNORD").put("project", "P-1001").put("date", "2025-03-03")
+                    .put("status", "OPEN").putArray("lines");
         }
         item.put("champInterneAvantage", "ZZ-" + i);
         return item;

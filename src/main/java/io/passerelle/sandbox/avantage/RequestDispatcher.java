@@ -148,8 +148,8 @@ final class RequestDispatcher {
             since = new Ordered.Position(ceilMillis(parseInstant(sinceText)), "", "");
         }
         String project = optionalText(request, "project", "project");
-        if (project != null && entity != AvantageEntity.ACTIVITY) {
-            throw ProtocolException.badRequest("project applies only to entity ACTIVITY");
+        if (project != null && !entity.listsByProject()) {
+            throw ProtocolException.badRequest("project applies only to entities ACTIVITY and PURCHASE_ORDER");
         }
         // start from whichever of the cursor and modifiedSince lies further along
         Ordered from;
@@ -161,6 +161,7 @@ final class RequestDispatcher {
             from = after;
             inclusive = false;
         }
+        counters.listed(entity, project);
         EntityTable.Page<? extends AvantageItem> page = dataset.page(entity, project, from, inclusive, limit);
         List<Faults.Injected> injected = faults.takeInjected(entity);
         boolean extra = faults.extraFields();

@@ -14,6 +14,7 @@ public final class SimulatorCounters {
 
     private final Tally events = new Tally();
     private final Tally requestsByOp = new Tally();
+    private final Tally lists = new Tally();
 
     void connectionAccepted() {
         events.add(CONNECTIONS);
@@ -29,6 +30,28 @@ public final class SimulatorCounters {
 
     void request(String op) {
         requestsByOp.add(op);
+    }
+
+    /** A LIST answered (not refused): of one project's records, or of every project's ({@code project} null). */
+    void listed(AvantageEntity entity, String project) {
+        lists.add(listKey(entity, project));
+    }
+
+    private static String listKey(AvantageEntity entity, String project) {
+        return project == null ? entity.name() : entity.name() + " project=" + project;
+    }
+
+    /**
+     * LIST requests answered for {@code entity} with that {@code project}, or without one ({@code project} null):
+     * what a client that syncs one project asked.
+     */
+    public long lists(AvantageEntity entity, String project) {
+        return lists.get(listKey(entity, project));
+    }
+
+    /** LIST requests answered, by entity and project ("ACTIVITY", "ACTIVITY project=P-1003"), in key order. */
+    public Map<String, Long> listsByEntity() {
+        return lists.snapshot();
     }
 
     public long connectionsAccepted() {
@@ -60,6 +83,7 @@ public final class SimulatorCounters {
     public void reset() {
         events.reset();
         requestsByOp.reset();
+        lists.reset();
     }
 
     @Override

@@ -29,7 +29,9 @@ class AvantageMappersFuzzTest {
     /** Every field an Avantage item has (avantage-maintcp.md §5), and competencies for trade rates. */
     private static final List<String> FIELDS = List.of("number", "name", "status", "customer", "firstName",
             "lastName", "email", "trade", "competency", "active", "code", "description", "rates", "project",
-            "budgetHours", "budgetAmount", "kind", "unit", "rate", "multiplier", "modifiedAt", "value", "A", "B");
+            "budgetHours", "budgetAmount", "kind", "unit", "rate", "multiplier", "modifiedAt", "value", "A", "B",
+            "phone", "address", "street", "city", "province", "postalCode", "supplier", "date", "lines", "line",
+            "activity", "quantity", "unitCost", "amount");
 
     @FuzzTest(maxDuration = "2m")
     void listAnswers(FuzzedDataProvider data) throws Exception {
@@ -46,6 +48,11 @@ class AvantageMappersFuzzTest {
         SourcePage page = AvantageSource.toPage(answer);
         for (JsonNode item : page.items()) {
             CanonicalRecord record = MapperContract.map(flow.mapper(), flow.entity(), item);
+            if (record != null && record.fields().get("lines") instanceof String lines) {
+                JsonNode parsed = JSON.readTree(lines);
+                assertThat(parsed.isArray()).as("lines %s", lines).isTrue();
+                parsed.forEach(line -> assertThat(line.get("line").isInt()).as("lines %s", lines).isTrue());
+            }
             if (record != null && record.fields().get("rates") instanceof String rates) {
                 JsonNode parsed = JSON.readTree(rates);
                 assertThat(parsed.isObject()).as("rates %s", rates).isTrue();

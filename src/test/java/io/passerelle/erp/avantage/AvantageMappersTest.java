@@ -102,4 +102,98 @@ class AvantageMappersTest {
         assertThatThrownBy(() -> AvantageMappers.hourType(json.readTree("{\"code\":[\"REG\"]" + MODIFIED)))
                 .isInstanceOf(MappingException.class).hasMessage("field 'code' must be text, was array");
     }
+
+    static final String ORDER = "{\"number\":\"BC-10001\",\"supplier\":\"BETNORD \",\"project\":\"P-1003\","
+            + "\"date\":\"2025-03-14\",\"status\":\"OPEN\",\"lines\":[%s]" + MODIFIED;
+    static final String LINE_1 = "{\"line\":1,\"activity\":\"03-100\",\"description\":\"Béton 32 MPa livré, m³ \","
+            + "\"quantity\":12.5,\"unitCost\":238.50,\"amount\":2981.25}";
+    static final String LINE_2 = "{\"line\":2,\"description\":\"Pompe à béton, heure\",\"quantity\":4,"
+            + "\"unitCost\":\"265.00\",\"amount\":1060}";
+
+    CanonicalRecord order(String... lines) throws Exception {
+        return AvantageMappers.purchaseOrder(json.readTree(ORDER.formatted(String.join(",", lines))));
+    }
+
+    @Test
+    void aPurchaseOrderKeepsItsLinesSortedByNumberAsPlainJsonAndTheirTotal() throws Exception {
+        CanonicalRecord order = order(LINE_2, LINE_1);
+
+        assertThat(order.entity()).isEqualTo(io.passerelle.canonical.CanonicalEntity.PURCHASE_ORDER);
+        assertThat(order.remoteKey()).isEqualTo("BC-10001");
+        assertThat(order.parentMatchKey()).as("keyed by its number alone, not under its project").isNull();
+        assertThat(order.fields()).containsEntry("number", "BC-10001").containsEntry("supplierCode", "BETNORD ")
+                .containsEntry("projectNumber", "P-1003").containsEntry("orderDate", java.time.LocalDate.of(2025, 3, 14))
+                .containsEntry("status", "OPEN").containsEntry("total", new BigDecimal("4041.25"));
+        assertThat(order.fields().get("lines")).isEqualTo("[{\"line\":1,\"activity\":\"03-100\","
+                + "\"description\":\"Béton 32 MPa livré, m³\",\"quantity\":12.5,\"unitCost\":238.5,\"amount\":2981.25},"
+                + "{\"line\":2,\"activity\":null,\"description\":\"Pompe à béton, heure\",\"quantity\":4,"
+                + "\"unitCost\":265,\"amount\":1060}]");
+        assertThat(order(LINE_1, LINE_2).contentHash()).as("the same lines in another order").isEqualTo(order.contentHash());
+    }
+
+    @Test
+    void aChangedLineChangesItsOrdersContent() throws Exception {
+        CanonicalRecord before = order(LINE_1, LINE_2);
+        CanonicalRecord quantity = order(LINE_1.replace("12.5", "13").replace("2981.25", "3100.50"), LINE_2);
+        CanonicalRecord amountOnly = order(LINE_1.replace("2981.25", "2981.26"), LINE_2);
+        CanonicalRecord sameNumbersOtherSpelling = order(LINE_1.replace("12.5", "12.50"), LINE_2.replace(":4,", ":4.0,"));
+
+        assertThat(quantity.contentHash()).isNotEqualTo(before.contentHash());
+        assertThat(quantity.fields().get("total")).isEqualTo(new BigDecimal("4160.50"));
+        assertThat(amountOnly.contentHash()).isNotEqualTo(before.contentHash());
+        assertThat(sameNumbersOtherSpelling.contentHash()).isEqualTo(before.contentHash());
+        assertThat(quantity.matchKey()).isEqualTo(before.matchKey());
+    }
+
+    @Test
+    void aPurchaseOrderWithoutLinesHasNoneAndBadLinesAreRefusedByPath() throws Exception {
+        CanonicalRecord empty = AvantageMappers.purchaseOrder(json.readTree("{\"number\":\"BC-1\"" + MODIFIED));
+        assertThat(empty.fields()).containsEntry("lines", "[]").containsEntry("total", null)
+                .containsEntry("orderDate", null).containsEntry("supplierCode", null);
+
+        assertThatThrownBy(() -> order(LINE_1, LINE_1)).isInstanceOf(MappingException.class)
+                .hasMessage("field 'lines[1].line' is 1, the number of another line too");
+        assertThatThrownBy(() -> order("{\"description\":\"sans numéro\"}")).isInstanceOf(MappingException.class)
+                .hasMessage("field 'lines[0].line' is missing or blank");
+        assertThatThrownBy(() -> order("{\"line\":1.5}")).isInstanceOf(MappingException.class)
+                .hasMessage("field 'lines[0].line' must be a whole number");
+        assertThatThrownBy(() -> order(LINE_1, "{\"line\":2,\"quantity\":\"beaucoup\"}")).isInstanceOf(MappingException.class)
+                .hasMessage("field 'lines[1].quantity' is not a number: 'beaucoup'");
+        assertThatThrownBy(() -> order("\"BC\"")).isInstanceOf(MappingException.class)
+                .hasMessage("field 'lines[0]' must be an object");
+        assertThatThrownBy(() -> AvantageMappers.purchaseOrder(json.readTree("{\"number\":\"BC-1\",\"lines\":{}" + MODIFIED)))
+                .isInstanceOf(MappingException.class).hasMessage("field 'lines' must be an array");
+        assertThatThrownBy(() -> AvantageMappers.purchaseOrder(json.readTree(
+                "{\"number\":\"BC-1\",\"date\":\"2025-02-30\"" + MODIFIED)))
+                .isInstanceOf(MappingException.class).hasMessage("field 'date' is not a date YYYY-MM-DD: '2025-02-30'");
+        String big = "{\"line\":%d,\"amount\":99999999999999}";
+        assertThatThrownBy(() -> order(big.formatted(1), big.formatted(2))).isInstanceOf(MappingException.class)
+                .hasMessage("field 'lines' add up to an amount of more than 14 digits before the decimal point");
+    }
+
+    @Test
+    void aSupplierIsAVendorWithItsPhoneAndAddress() throws Exception {
+        CanonicalRecord supplier = AvantageMappers.supplier(json.readTree("{\"code\":\"BETNORD\",\"name\":\"Béton Nordique ltée \","
+                + "\"status\":\"ACTIVE\",\"email\":\"commandes@betonnordique.qc.ca\",\"phone\":\"418-555-0101\","
+                + "\"address\":{\"street\":\"1250, rue de la Carrière\",\"city\":\"Lévis\",\"province\":\"QC\","
+                + "\"postalCode\":\"G6V 4Z2\"}" + MODIFIED));
+        CanonicalRecord bare = AvantageMappers.supplier(json.readTree("{\"code\":\"FERLACH\",\"status\":\"INACTIVE\"" + MODIFIED));
+
+        assertThat(supplier.entity()).isEqualTo(io.passerelle.canonical.CanonicalEntity.VENDOR);
+        assertThat(supplier.fields()).containsEntry("code", "BETNORD").containsEntry("name", "Béton Nordique ltée")
+                .containsEntry("phone", "418-555-0101").containsEntry("street", "1250, rue de la Carrière")
+                .containsEntry("city", "Lévis").containsEntry("province", "QC").containsEntry("postalCode", "G6V 4Z2")
+                .containsEntry("legalName", null).containsEntry("currency", null);
+        assertThat(supplier.searchText()).contains("lévis").contains("418-555-0101");
+        assertThat(bare.fields()).containsEntry("status", "INACTIVE").containsEntry("street", null)
+                .containsEntry("phone", null);
+        assertThat(bare.fields().keySet()).as("the vendor columns, as Acumatica's vendors fill them")
+                .containsExactlyElementsOf(io.passerelle.erp.acumatica.AcumaticaMappers.vendor(json.readTree(
+                        "{\"VendorID\":{\"value\":\"V1\"},\"LastModifiedDateTime\":{\"value\":\"2026-11-16T10:15:30Z\"}}"))
+                        .fields().keySet());
+        assertThatThrownBy(() -> AvantageMappers.supplier(json.readTree("{\"code\":\"X\",\"address\":\"Lévis\"" + MODIFIED)))
+                .isInstanceOf(MappingException.class).hasMessage("field 'address' must be an object");
+        assertThatThrownBy(() -> AvantageMappers.supplier(json.readTree("{\"code\":\"X\",\"address\":{\"city\":[]}" + MODIFIED)))
+                .isInstanceOf(MappingException.class).hasMessage("field 'address.city' must be text, was array");
+    }
 }

@@ -18,6 +18,7 @@ class AvantageDatasetTest {
         AvantageDataset again = new AvantageDataset(7, DatasetSizes.defaults());
         assertThat(again.employees()).isEqualTo(data.employees());
         assertThat(again.activities()).isEqualTo(data.activities());
+        assertThat(again.purchaseOrders()).isEqualTo(data.purchaseOrders());
         assertThat(new AvantageDataset(8, DatasetSizes.defaults()).employees()).isNotEqualTo(data.employees());
     }
 
@@ -46,6 +47,56 @@ class AvantageDatasetTest {
         assertThat(data.trade("CARP").orElseThrow().rates()).containsKeys("A", "B", "C");
         assertThat(data.hourType("OT").orElseThrow().multiplier()).isEqualByComparingTo("1.5");
         assertThat(data.earning("KM").orElseThrow().unit()).isEqualTo(Earning.Unit.KM);
+    }
+
+    @Test
+    void suppliersAndPurchaseOrdersOfTheSeededCompany() {
+        List<Supplier> suppliers = data.suppliers();
+        assertThat(suppliers).hasSize(25);
+        assertThat(suppliers).filteredOn(s -> s.status() == Supplier.Status.INACTIVE).hasSize(1);
+        assertThat(suppliers).anyMatch(s -> s.name().matches(".*[éèêàçôÉ].*"));
+        assertThat(suppliers).anyMatch(s -> s.address() == null).anyMatch(s -> s.email() == null);
+        assertThat(suppliers).filteredOn(s -> s.address() != null)
+                .allMatch(s -> s.address().postalCode().matches("[A-Z]\\d[A-Z] \\d[A-Z]\\d"));
+
+        List<PurchaseOrder> orders = data.purchaseOrders();
+        assertThat(orders).hasSize(60);
+        assertThat(orders).extracting(PurchaseOrder::status).contains(PurchaseOrder.Status.values());
+        assertThat(orders.stream().map(PurchaseOrder::project).distinct().count()).isGreaterThan(20);
+        Set<String> supplierCodes = suppliers.stream().map(Supplier::code).collect(Collectors.toSet());
+        for (PurchaseOrder order : orders) {
+            assertThat(order.number()).matches("BC-\\d{5}");
+            assertThat(supplierCodes).contains(order.supplier());
+            assertThat(data.project(order.project())).isPresent();
+            assertThat(order.lines()).hasSizeBetween(1, 5);
+            for (PurchaseOrder.Line line : order.lines()) {
+                assertThat(line.amount()).isEqualByComparingTo(line.quantity().multiply(line.unitCost())
+                        .setScale(2, java.math.RoundingMode.HALF_UP));
+                assertThat(line.activity() == null || data.activity(order.project(), line.activity()).isPresent())
+                        .as(order.number() + " line " + line.line() + " names an activity of its project").isTrue();
+            }
+        }
+        assertThat(orders).anyMatch(o -> o.lines().stream().anyMatch(l -> l.activity() == null));
+        // the inactive supplier was only ordered from while it was in business
+        Supplier closed = suppliers.stream().filter(s -> s.status() == Supplier.Status.INACTIVE).findFirst().orElseThrow();
+        assertThat(orders).filteredOn(o -> o.supplier().equals(closed.code()))
+                .allMatch(o -> o.date().isBefore(closed.modifiedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+
+        String project = orders.get(0).project();
+        assertThat(data.purchaseOrders(project)).isNotEmpty().allMatch(o -> o.project().equals(project));
+    }
+
+    @Test
+    void aChangedPurchaseOrderLineIsStampedLaterThanEverything() {
+        PurchaseOrder order = data.purchaseOrders().get(0);
+        long before = data.lastModifiedAt().toEpochMilli();
+        PurchaseOrder changed = data.updatePurchaseOrder(order.number(),
+                o -> o.withLine(1, l -> l.withQuantity(l.quantity().add(BigDecimal.TEN))));
+        assertThat(changed.modifiedAtMillis()).isGreaterThan(before);
+        assertThat(changed.lines().get(0).amount()).isEqualByComparingTo(
+                order.lines().get(0).amount().add(BigDecimal.TEN.multiply(order.lines().get(0).unitCost())));
+        assertThat(data.purchaseOrder(order.number())).contains(changed);
+        assertThat(data.count(AvantageEntity.PURCHASE_ORDER)).isEqualTo(60);
     }
 
     @Test

@@ -150,6 +150,27 @@ class AvantageSimulatorProtocolTest {
     }
 
     @Test
+    void purchaseOrderListFiltersByProjectAndEachOrderCarriesItsLines() throws IOException {
+        String project = sim.dataset().purchaseOrders().get(0).project();
+        JsonNode r = list("PURCHASE_ORDER", "project", project);
+        assertThat(r.get("items")).hasSize(sim.dataset().purchaseOrders(project).size()).isNotEmpty();
+        r.get("items").forEach(order -> {
+            assertThat(order.get("project").asText()).isEqualTo(project);
+            assertThat(order.get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(order.get("lines")).isNotEmpty().allSatisfy(line -> {
+                assertThat(line.get("line").isInt()).isTrue();
+                assertThat(line.get("quantity").isNumber()).isTrue();
+                assertThat(line.get("unitCost").isNumber()).isTrue();
+                assertThat(line.get("amount").isNumber()).isTrue();
+            });
+        });
+        assertThat(list("PURCHASE_ORDER", "project", "P-9999").get("items")).isEmpty();
+        assertThat(list("PURCHASE_ORDER", "limit", 5000).get("items")).hasSize(sim.dataset().count(AvantageEntity.PURCHASE_ORDER));
+        assertThat(sim.counters().lists(AvantageEntity.PURCHASE_ORDER, project)).isEqualTo(1);
+        assertThat(sim.counters().lists(AvantageEntity.PURCHASE_ORDER, null)).isEqualTo(1);
+    }
+
+    @Test
     void everyEntityListsWithTheSpecFields() throws IOException {
         assertThat(list("PROJECT").at("/items/0").fieldNames()).toIterable()
                 .contains("number", "name", "status", "modifiedAt");
@@ -160,6 +181,13 @@ class AvantageSimulatorProtocolTest {
         Map<String, String> multipliers = new LinkedHashMap<>();
         hourTypes.forEach(h -> multipliers.put(h.get("code").asText(), h.get("multiplier").asText()));
         assertThat(multipliers).containsEntry("REG", "1.0").containsEntry("OT", "1.5").containsEntry("DT", "2.0");
+        JsonNode suppliers = list("SUPPLIER").get("items");
+        assertThat(suppliers).hasSize(sim.dataset().count(AvantageEntity.SUPPLIER));
+        assertThat(suppliers.get(0).fieldNames()).toIterable().contains("code", "name", "status", "modifiedAt");
+        assertThat(suppliers).anyMatch(s -> s.path("status").asText().equals("INACTIVE"));
+        assertThat(suppliers).anyMatch(s -> s.at("/address/postalCode").isTextual() && s.at("/address/province").asText().equals("QC"));
+        assertThat(list("PURCHASE_ORDER").at("/items/0").fieldNames()).toIterable()
+                .contains("number", "supplier", "project", "date", "status", "lines", "modifiedAt");
     }
 
     @Test
@@ -176,6 +204,7 @@ class AvantageSimulatorProtocolTest {
         assertError(list("EMPLOYEE", "after", "not-a-cursor"), "BAD_REQUEST", "after");
         assertError(list("EMPLOYEE", "modifiedSince", "yesterday"), "BAD_REQUEST", "modifiedSince");
         assertError(list("EMPLOYEE", "project", "P-1001"), "BAD_REQUEST", "project");
+        assertError(list("SUPPLIER", "project", "P-1001"), "BAD_REQUEST", "project");
         assertError(client.call(req("op", "LIST", "entity", "EMPLOYEE")), "BAD_REQUEST", "token");
         Map<String, Object> line = line("L-1");
         line.remove("hours");
