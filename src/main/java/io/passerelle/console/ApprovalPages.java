@@ -1,5 +1,7 @@
 package io.passerelle.console;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,8 +58,10 @@ class ApprovalPages {
         this.messages = messages;
     }
 
+    /** A tab, optionally of one connection or company (as {@code GET /api/approvals?connection=&company=}). */
     @GetMapping("/console/approvals")
     String list(@RequestParam(required = false) String state, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String connection, @RequestParam(required = false) String company,
             HttpServletResponse response, Model model) {
         Optional<ApprovalTab> tab = ApprovalTab.parse(state);
         if (tab.isEmpty()) {
@@ -66,23 +70,49 @@ class ApprovalPages {
         }
         ApprovalKind.ItemRef from = after == null || after.isBlank() ? null
                 : ApprovalKind.parseItemId(after).orElse(null);
-        return page(tab.get(), from, model);
+        return page(tab.get(), new Filter(connection, company), from, model);
     }
 
     @PostMapping("/console/approvals/{itemId}/accept")
-    String accept(@PathVariable String itemId, HttpServletResponse response, Model model,
+    String accept(@PathVariable String itemId, @RequestParam(required = false) String connection,
+            @RequestParam(required = false) String company, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
-        return decide(itemId, null, true, response, model, redirect);
+        return decide(itemId, null, true, new Filter(connection, company), response, model, redirect);
     }
 
     @PostMapping("/console/approvals/{itemId}/reject")
     String reject(@PathVariable String itemId, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String connection, @RequestParam(required = false) String company,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        return decide(itemId, reason, false, response, model, redirect);
+        return decide(itemId, reason, false, new Filter(connection, company), response, model, redirect);
     }
 
-    private String decide(String itemId, String reason, boolean accept, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+    /** The page's filters (each null when not set), kept across a decision so that its answer shows the same rows. */
+    public record Filter(String connection, String company) {
+        public Filter {
+            connection = connection == null || connection.isBlank() ? null : connection.strip();
+            company = company == null || company.isBlank() ? null : company.strip();
+        }
+
+        /** The address of a tab (and page, after an item id) with these filters: {@code /console/approvals?state=…}. */
+        public String href(String state, String after) {
+            StringBuilder href = new StringBuilder("/console/approvals?state=").append(encode(state));
+            for (String[] parameter : new String[][] {{"connection", connection}, {"company", company},
+                    {"after", after}}) {
+                if (parameter[1] != null) {
+                    href.append('&').append(parameter[0]).append('=').append(encode(parameter[1]));
+                }
+            }
+            return href.toString();
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    private String decide(String itemId, String reason, boolean accept, Filter filter, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
         Optional<ApprovalKind.ItemRef> ref = ApprovalKind.parseItemId(itemId);
         if (ref.isEmpty()) {
             return notFound(itemId, response, model);
@@ -99,25 +129,33 @@ class ApprovalPages {
             ApprovalItem decided = accept ? approvals.accept(ref.get(), by) : approvals.reject(ref.get(), reason, by);
             redirect.addFlashAttribute("notice", messages.text(accept ? "console.approvals.accepted"
                     : "console.approvals.rejected", kindWord(kind), decided.reference()));
+            if (filter.connection() != null) {
+                redirect.addAttribute("connection", filter.connection());
+            }
+            if (filter.company() != null) {
+                redirect.addAttribute("company", filter.company());
+            }
             return "redirect:/console/approvals";
         } catch (ItemNotFoundException e) {
             return notFound(itemId, response, model);
         } catch (ItemConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problem", e.getMessage());
-            return page(ApprovalTab.READY, null, model);
+            return page(ApprovalTab.READY, filter, null, model);
         } catch (InvalidItemException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", e.getMessage() + ": " + String.join("; ",
                     e.problems().stream().map(p -> p.field() + " " + p.message()).toList()));
-            return page(ApprovalTab.READY, null, model);
+            return page(ApprovalTab.READY, filter, null, model);
         }
     }
 
-    private String page(ApprovalTab tab, ApprovalKind.ItemRef after, Model model) {
-        ApprovalPage found = approvals.list(tab.state(), null, null, null, after, PAGE_SIZE);
+    private String page(ApprovalTab tab, Filter filter, ApprovalKind.ItemRef after, Model model) {
+        ApprovalPage found = approvals.list(tab.state(), null, filter.company(), filter.connection(), after,
+                PAGE_SIZE);
         List<ApprovalRow> rows = found.items().stream().filter(tab::shows).map(this::row).toList();
         model.addAttribute("tab", tab);
+        model.addAttribute("filter", filter);
         model.addAttribute("tabs", ApprovalTab.values());
         model.addAttribute("rows", rows);
         model.addAttribute("next", found.next());

@@ -25,7 +25,7 @@ class ConnectionFlows {
         this.history = history;
     }
 
-    /** In the ERP's order (dependencies first, as {@code sync/all} runs them); none for an ERP without inbound flows. */
+    /** In the ERP's order (dependencies first, as {@code sync/all} runs them); none for an ERP without inbound flow. */
     List<FlowRun> of(Connection connection) {
         InboundSource source = sources.get(connection.erp());
         if (source == null) {

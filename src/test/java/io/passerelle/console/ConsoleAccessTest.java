@@ -150,14 +150,15 @@ class ConsoleAccessTest extends ApprovalApiSupport {
         String item = created("/api/commitments", commitment(COMPANY, connection, reference, 2)).node()
                 .path("itemId").asText();
 
+        String page = "/console/approvals?connection=" + connection; // the context's other tests make more
         ConsoleClient viewer = signedIn(VIEWER);
-        Page ready = viewer.get("/console/approvals");
+        Page ready = viewer.get(page);
         assertThat(ready.text()).contains(reference).contains("200.00").contains("T-01").contains("01-101");
         assertThat(ready.body()).doesNotContain("/accept\"").doesNotContain("/reject\"");
         assertThat(viewer.post("/console/approvals/" + item + "/accept").status()).isEqualTo(403);
 
         ConsoleClient invoicesOnly = signedIn(INVOICE_APPROVER);
-        assertThat(invoicesOnly.get("/console/approvals").body()).doesNotContain(item + "/accept");
+        assertThat(invoicesOnly.get(page).body()).doesNotContain(item + "/accept");
         Page refused = invoicesOnly.post("/console/approvals/" + item + "/accept");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text()).contains("test-invoice-approver (APPROVER) may not accept or reject a commitment")
@@ -165,19 +166,21 @@ class ConsoleAccessTest extends ApprovalApiSupport {
         assertThat(call("GET", "/api/approvals/" + item, VIEWER).node().path("state").asText()).isEqualTo("READY");
 
         ConsoleClient approver = signedIn(APPROVER);
-        assertThat(approver.get("/console/approvals").body()).contains(item + "/accept").contains(item + "/reject");
+        assertThat(approver.get(page).body()).contains(item + "/accept").contains(item + "/reject");
         Page noReason = approver.post("/console/approvals/" + item + "/reject", Map.of("reason", " "));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.text()).contains("a rejection needs a reason");
-        Page accepted = approver.post("/console/approvals/" + item + "/accept");
+        Page accepted = approver.post("/console/approvals/" + item + "/accept", Map.of("connection", connection));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(302);
-        assertThat(approver.get("/console/approvals").text()).contains("Accepted: commitment " + reference);
+        assertThat(accepted.location()).as("back to the same rows").endsWith(page);
+        assertThat(approver.get(page).text()).contains("Accepted: commitment " + reference);
         assertThat(call("GET", "/api/approvals/" + item, VIEWER).node().path("decidedBy").asText())
                 .isEqualTo("test-approver");
         Page twice = approver.post("/console/approvals/" + item + "/accept");
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.text()).contains("ACCEPTED, not READY");
-        assertThat(approver.get("/console/approvals?state=accepted").text()).contains(reference)
+        assertThat(approver.get("/console/approvals?state=accepted&connection=" + connection).text())
+                .contains(reference)
                 .contains("by test-approver");
     }
 
