@@ -38,7 +38,7 @@ public enum ApprovalTab {
     }
 
     /** As the page's address spells it: {@code ready}, {@code failed}, … */
-    public String param() {
+    public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 

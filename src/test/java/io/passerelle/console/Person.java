@@ -1,17 +1,20 @@
 package io.passerelle.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -48,8 +51,24 @@ final class Person {
         forget();
         open("/");
         field("Token").sendKeys(token);
-        button("Sign in").click();
+        press(button("Sign in"));
         assertThat(heading()).as(text()).isEqualTo("Connections");
+    }
+
+    /** Clicks a link or a form's button, and waits for the page it leads to, as a person waits for it. */
+    void press(WebElement element) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        element.click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> gone(before));
+    }
+
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
     }
 
     String heading() {
