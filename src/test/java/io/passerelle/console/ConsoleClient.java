@@ -27,6 +27,7 @@ final class ConsoleClient {
 
     private final int port;
     private final String language;
+    private final String forwardedFor;
     private final HttpClient http;
     private String csrf;
 
@@ -35,8 +36,14 @@ final class ConsoleClient {
     }
 
     ConsoleClient(int port, String language) {
+        this(port, language, null);
+    }
+
+    /** A client behind a reverse proxy that names its address ({@code X-Forwarded-For}). */
+    ConsoleClient(int port, String language, String forwardedFor) {
         this.port = port;
         this.language = language;
+        this.forwardedFor = forwardedFor;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -84,6 +91,9 @@ final class ConsoleClient {
 
     private Page send(HttpRequest.Builder request) {
         request.header("Accept-Language", language);
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
