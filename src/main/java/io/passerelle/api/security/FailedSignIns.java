@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * The address is the servlet's remote address: behind a reverse proxy, set {@code server.forward-headers-strategy}
  * so that it is the client's, not the proxy's. The table is bounded; under a flood from more addresses than it
  * holds, the least used are forgotten early, which only gives them a fresh window.
+ * <p>
+ * Public for the console's sign-in form ({@code io.passerelle.console}): a token tried there counts in the same
+ * window as one presented to the API, so neither door gives more guesses than the other.
  */
-final class FailedSignIns {
+public final class FailedSignIns {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
     /** Far more addresses than fail at once in practice; an entry costs about a hundred bytes. */
@@ -31,7 +34,7 @@ final class FailedSignIns {
     private static final Logger log = LoggerFactory.getLogger(FailedSignIns.class);
 
     /** Why a sign-in failed, in the words of the log line. */
-    enum Reason {
+    public enum Reason {
         NO_TOKEN("no bearer token"),
         UNKNOWN_TOKEN("unknown token");
 
@@ -62,7 +65,7 @@ final class FailedSignIns {
     }
 
     /** Whole seconds (at least 1) until the address may sign in again; empty when it may now. */
-    OptionalLong refusedFor(String address) {
+    public OptionalLong refusedFor(String address) {
         Integer count = failures.getIfPresent(address);
         if (count == null || count < limit) {
             return OptionalLong.empty();
@@ -75,7 +78,7 @@ final class FailedSignIns {
         return OptionalLong.of(Math.max(1, (millis + 999) / 1000));
     }
 
-    void failed(HttpServletRequest request, Reason reason) {
+    public void failed(HttpServletRequest request, Reason reason) {
         String address = request.getRemoteAddr();
         int count = failures.asMap().merge(address, 1, Integer::sum);
         if (count > limit) {
