@@ -108,6 +108,9 @@ class SevenOfficeCompaniesApiTest {
                     assertThat(item.path("id").asLong()).isEqualTo(company);
                     assertThat(texts(item.path("connections"))).contains("so-alice", "so-bob");
                 });
+        assertThat(ok(api.call("GET", "/api/companies?q=916%20873%20425", BOB)).path("items"))
+                .as("found by its organisation number, spaced").singleElement()
+                .satisfies(item -> assertThat(item.path("id").asLong()).isEqualTo(company));
         assertThat(ok(api.call("GET", "/api/connections/so-bob", BOB)).path("company").path("name").asText())
                 .isEqualTo("Fjordbygg AS");
 
