@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.SandboxApiTest;
 import io.passerelle.api.ApiClient;
 import io.passerelle.api.ApiTestSupport.Response;
 import io.passerelle.sandbox.avantage.Activity;
@@ -22,29 +23,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Seed 002's project page and second phase through the API, against the sandbox Avantage server: one project's
  * activities synced alone (what Avantage was asked, the run that says so, the cursor of every project's left where
  * it was), budgets in the records and a change of them an update, suppliers and purchase orders in the records with
  * the simulator's counts, and a changed purchase-order line an update of its order. The same context as
- * SevenOfficeCompaniesApiTest (same properties), which touches no Avantage data.
+ * SevenOfficeCompaniesApiTest (the same annotation), which touches no Avantage data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "passerelle.security.tokens[0].name=test-admin",
-        "passerelle.security.tokens[0].role=ADMIN",
-        "passerelle.security.tokens[0].sha256=17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5",
-        "passerelle.security.tokens[1].name=alice",
-        "passerelle.security.tokens[1].role=ENGINEER",
-        "passerelle.security.tokens[1].sha256=9c220f200955d76c0a38d308225e0ef10c5f971acaf2f8d1d8f732affa5bd1dc",
-        "passerelle.security.tokens[2].name=bob",
-        "passerelle.security.tokens[2].role=ENGINEER",
-        "passerelle.security.tokens[2].sha256=97dd3707015dcf069cf73022ed7173b1165db6eff24b441cb57fd069a8c4e525",
-})
-@ActiveProfiles({"sandbox", "test"})
+@SandboxApiTest
 class AvantageProjectSyncApiTest {
 
     static final String ADMIN = "test-admin-token";

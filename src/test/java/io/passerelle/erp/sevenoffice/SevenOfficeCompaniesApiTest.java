@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.SandboxApiTest;
 import io.passerelle.api.ApiClient;
 import io.passerelle.api.ApiTestSupport.Response;
 import io.passerelle.sandbox.sevenoffice.SevenOfficeDataset;
@@ -21,28 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Seed 003 through the API: two users (alice and bob, two ENGINEERs with their own 24SevenOffice API clients) connect
  * to the same organization and get one company, its customers stored once; only one import of it runs at a time; an
  * organization that is not selected imports nothing; the owner's switch opens the connection to the other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "passerelle.security.tokens[0].name=test-admin",
-        "passerelle.security.tokens[0].role=ADMIN",
-        "passerelle.security.tokens[0].sha256=17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5",
-        "passerelle.security.tokens[1].name=alice",
-        "passerelle.security.tokens[1].role=ENGINEER",
-        "passerelle.security.tokens[1].sha256=9c220f200955d76c0a38d308225e0ef10c5f971acaf2f8d1d8f732affa5bd1dc",
-        "passerelle.security.tokens[2].name=bob",
-        "passerelle.security.tokens[2].role=ENGINEER",
-        "passerelle.security.tokens[2].sha256=97dd3707015dcf069cf73022ed7173b1165db6eff24b441cb57fd069a8c4e525",
-})
-@ActiveProfiles({"sandbox", "test"})
+@SandboxApiTest
 class SevenOfficeCompaniesApiTest {
 
     static final String ADMIN = "test-admin-token";
