@@ -3,7 +3,7 @@ package io.passerelle.api;
 import io.passerelle.connection.FieldProblem;
 
 /** 403: the caller's role allows the call, but not on this connection or company (see {@link ConnectionGuard}). */
-class AccessRefusedException extends RuntimeException {
+public class AccessRefusedException extends RuntimeException {
 
     private final FieldProblem problem;
 
@@ -12,7 +12,7 @@ class AccessRefusedException extends RuntimeException {
         this.problem = problem;
     }
 
-    FieldProblem problem() {
+    public FieldProblem problem() {
         return problem;
     }
 }

@@ -132,7 +132,7 @@ public class ConnectionGuard implements HandlerInterceptor {
     }
 
     /** The check of a connection the caller creates: see {@link ConnectionAccess#refusalOfCreate}. */
-    Checked creation() {
+    public Checked creation() {
         ApiPrincipal caller = caller();
         return new Checked((stored, wanted) -> access.refusalOfCreate(caller, stored, wanted), false);
     }
@@ -144,7 +144,7 @@ public class ConnectionGuard implements HandlerInterceptor {
     }
 
     /** The owner of a connection the caller creates, when its body names none: the caller. */
-    String ownerOfNew(String named) {
+    public String ownerOfNew(String named) {
         return access.ownerOfNew(caller(), named);
     }
 
@@ -217,7 +217,7 @@ public class ConnectionGuard implements HandlerInterceptor {
     }
 
     /** A check asked under the connection's row lock; it remembers what was stored, for the answer's warnings. */
-    final class Checked implements OwnershipCheck {
+    public final class Checked implements OwnershipCheck {
 
         private final Rule rule;
         private final boolean storedCounts;
@@ -238,7 +238,7 @@ public class ConnectionGuard implements HandlerInterceptor {
         }
 
         /** The warnings for the answer of what was stored. */
-        List<String> warnings(Ownership after) {
+        public List<String> warnings(Ownership after) {
             return access.warnings(before, after);
         }
     }

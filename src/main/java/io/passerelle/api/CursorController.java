@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CursorController {
 
-    static final String WATERMARK = "watermark";
+    public static final String WATERMARK = "watermark";
 
     private final ConnectionService connections;
     private final SyncCursors cursors;
@@ -51,7 +51,7 @@ public class CursorController {
         return set.size() == 1 ? set.get(0) : Map.of("items", set);
     }
 
-    static Instant watermark(JsonNode body) {
+    public static Instant watermark(JsonNode body) {
         if (!body.isObject()) {
             throw new InvalidParameterException("body", "must be an object: {\"watermark\": \"2026-11-01T00:00:00Z\"}");
         }

@@ -38,7 +38,7 @@ public class RecordController {
     }
 
     /** {@code after} is a page's {@code next}: a record id. Anything else is the caller's mistake, a 400. */
-    static Long cursor(String after) {
+    public static Long cursor(String after) {
         if (after == null || after.isBlank()) {
             return null;
         }

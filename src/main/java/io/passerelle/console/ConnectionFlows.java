@@ -2,9 +2,11 @@ package io.passerelle.console;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.connection.Connection;
 import io.passerelle.run.RunHistory;
 import io.passerelle.run.RunView;
@@ -33,6 +35,13 @@ class ConnectionFlows {
         }
         return source.inbound().stream().map(InboundFlowSpec::name)
                 .map(flow -> new FlowRun(flow, last(connection.id(), flow))).toList();
+    }
+
+    /** The entity a flow of the connection writes, if the connection's ERP has that flow. */
+    Optional<CanonicalEntity> entityOf(Connection connection, String flow) {
+        InboundSource source = sources.get(connection.erp());
+        return source == null ? Optional.empty() : source.inbound().stream().filter(spec -> spec.name().equals(flow))
+                .map(InboundFlowSpec::entity).findFirst();
     }
 
     private RunView last(String connectionId, String flow) {

@@ -1,13 +1,19 @@
 package io.passerelle.console;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import io.passerelle.api.InvalidParameterException;
+import io.passerelle.api.RecordController;
 import io.passerelle.api.security.ApiPrincipal;
 import io.passerelle.api.security.ConnectionAccess;
+import io.passerelle.api.security.Role;
 import io.passerelle.api.security.ConnectionAccess.Action;
+import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.connection.Connection;
+import io.passerelle.connection.ConnectionLinks;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.ConnectionUnlinkedException;
 import io.passerelle.connection.Ownership;
@@ -18,6 +24,8 @@ import io.passerelle.run.SyncMode;
 import io.passerelle.run.Trigger;
 import io.passerelle.run.UnknownFlowException;
 import io.passerelle.sync.NoCompanySelectedException;
+import io.passerelle.sync.RecordReader;
+import io.passerelle.sync.SyncCursors;
 import io.passerelle.sync.SyncLauncher;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -26,6 +34,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,6 +49,10 @@ class ConnectionPages {
     /** The runs a connection's page lists, newest first. */
     static final int RECENT_RUNS = 20;
     static final String ALL_FLOWS = "all";
+    /** The records a flow's tab shows a page of. */
+    static final int RECORDS_PAGE = 25;
+    /** The column of a record that holds its key in the ERP. */
+    static final String REMOTE_KEY = "remoteKey";
 
     private final ConnectionService connections;
     private final ConnectionFlows flows;
@@ -47,9 +60,16 @@ class ConnectionPages {
     private final SyncLauncher launcher;
     private final ConnectionAccess access;
     private final ConsoleMessages messages;
+    private final RecordReader records;
+    private final SyncCursors cursors;
+    private final ConnectionLinks links;
 
     ConnectionPages(ConnectionService connections, ConnectionFlows flows, RunHistory history, SyncLauncher launcher,
-            ConnectionAccess access, ConsoleMessages messages) {
+            ConnectionAccess access, ConsoleMessages messages, RecordReader records, SyncCursors cursors,
+            ConnectionLinks links) {
+        this.records = records;
+        this.cursors = cursors;
+        this.links = links;
         this.connections = connections;
         this.flows = flows;
         this.history = history;
@@ -63,16 +83,53 @@ class ConnectionPages {
         List<ConnectionRow> rows = connections.list().stream()
                 .map(connection -> ConnectionRow.of(connection, flows.of(connection))).toList();
         model.addAttribute("connections", rows);
+        // who may POST /api/connections: the console's chain holds the wizard's form to the same roles
+        ApiPrincipal caller = caller();
+        model.addAttribute("mayCreate", caller != null && (caller.role() == Role.ADMIN || caller.role() == Role.ENGINEER));
         return "console/connections";
     }
 
+    /**
+     * The connection, and with {@code flow} that flow's tab: its watermark, its records ({@code q}, {@code after} as
+     * {@code GET …/records/{entity}} takes them, for those who may see its data) and its runs.
+     */
     @GetMapping("/console/connections/{id}")
-    String connection(@PathVariable String id, HttpServletResponse response, Model model) {
+    String connection(@PathVariable String id, @RequestParam(required = false) String flow,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String after,
+            HttpServletResponse response, Model model) {
         Optional<Connection> connection = connections.find(id);
         if (connection.isEmpty()) {
             return notFound(id, response, model);
         }
+        if (flow != null) {
+            Optional<CanonicalEntity> entity = flows.entityOf(connection.get(), flow);
+            if (entity.isEmpty()) {
+                return ConsoleAdvice.problem(response, model, HttpStatus.NOT_FOUND.value(),
+                        messages.text("console.flowTab.unknownFlow", flow, connection.get().erp()));
+            }
+            tab(connection.get(), flow, entity.get(), q, after, model);
+        }
         return page(connection.get(), model);
+    }
+
+    private void tab(Connection connection, String flow, CanonicalEntity entity, String q, String after, Model model) {
+        model.addAttribute("flow", flow);
+        model.addAttribute("q", q);
+        model.addAttribute("cursors", cursors.list(connection).stream().filter(c -> c.flow().equals(flow)).toList());
+        Optional<String> hidden = access.refusal(caller(), connection.ownership(), Action.SEE_DATA);
+        if (hidden.isPresent()) {
+            model.addAttribute("recordsProblem", messages.text("console.records.hidden", hidden.get()));
+            return;
+        }
+        List<String> columns = new ArrayList<>(List.of(REMOTE_KEY));
+        columns.addAll(entity.searchFields());
+        model.addAttribute("columns", columns);
+        try {
+            model.addAttribute("records", records.list(connection.id(), entity.apiName(),
+                    q == null || q.isBlank() ? null : q.strip(), RECORDS_PAGE, RecordController.cursor(after)));
+        } catch (InvalidParameterException e) {
+            model.addAttribute("recordsProblem", e.parameter() + ": " + e.getMessage());
+        }
     }
 
     /** Starts the flow ({@code all}: every flow, in order) as the API's sync does, or says in words why not. */
@@ -119,10 +176,12 @@ class ConnectionPages {
 
     private String page(Connection connection, Model model) {
         ApiPrincipal caller = caller();
-        List<RunView> runs = history.search(connection.id(), null, null, RECENT_RUNS);
+        String flow = (String) model.getAttribute("flow");
+        List<RunView> runs = history.search(connection.id(), flow, null, RECENT_RUNS);
         model.addAttribute("connection", connection);
         model.addAttribute("flows", flows.of(connection));
         model.addAttribute("runs", runs);
+        model.addAttribute("link", links.of(connection).orElse(null));
         model.addAttribute("maySync", access.may(caller, connection.ownership(), Action.CHANGE));
         model.addAttribute("whyNot", access.refusal(caller, connection.ownership(), Action.CHANGE).orElse(null));
         // while a run goes on the page reads itself again, so that its end shows without a script

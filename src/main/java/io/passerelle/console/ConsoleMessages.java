@@ -17,4 +17,9 @@ class ConsoleMessages {
     String text(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
+
+    /** The words of {@code key}, or {@code otherwise} when there are none (an ERP's note or field not translated). */
+    String textOr(String key, String otherwise) {
+        return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
+    }
 }

@@ -76,10 +76,13 @@ class ConsoleSecurityConfiguration {
                         .accessDeniedHandler(refused))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", SIGN_IN, "/console/console.css").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/console/connections/*/sync/*")
-                        .hasAnyRole(Role.ADMIN.name(), Role.ENGINEER.name())
+                        // the API's rules: approvals for approvers, every other write for engineers
                         .requestMatchers(HttpMethod.POST, "/console/approvals/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.APPROVER.name())
+                        .requestMatchers(HttpMethod.POST, "/console/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.ENGINEER.name())
+                        .requestMatchers("/console/connections/new", "/console/connections/new/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.ENGINEER.name())
                         .anyRequest().authenticated());
         return http.build();
     }
