@@ -113,7 +113,8 @@ class ConnectionPages {
     }
 
     private void tab(Connection connection, String flow, CanonicalEntity entity, String q, String after, Model model) {
-        model.addAttribute("flow", flow);
+        // "tab", not "flow": the sync's path variable {flow} reaches the template under that name
+        model.addAttribute("tab", flow);
         model.addAttribute("q", q);
         model.addAttribute("cursors", cursors.list(connection).stream().filter(c -> c.flow().equals(flow)).toList());
         Optional<String> hidden = access.refusal(caller(), connection.ownership(), Action.SEE_DATA);
@@ -176,7 +177,7 @@ class ConnectionPages {
 
     private String page(Connection connection, Model model) {
         ApiPrincipal caller = caller();
-        String flow = (String) model.getAttribute("flow");
+        String flow = (String) model.getAttribute("tab");
         List<RunView> runs = history.search(connection.id(), flow, null, RECENT_RUNS);
         model.addAttribute("connection", connection);
         model.addAttribute("flows", flows.of(connection));

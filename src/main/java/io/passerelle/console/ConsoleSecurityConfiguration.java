@@ -76,6 +76,8 @@ class ConsoleSecurityConfiguration {
                         .accessDeniedHandler(refused))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", SIGN_IN, "/console/console.css").permitAll()
+                        // a refused POST is forwarded here as a POST: held to the write rules below, it would loop
+                        .requestMatchers(REFUSED).permitAll()
                         // the API's rules: approvals for approvers, every other write for engineers
                         .requestMatchers(HttpMethod.POST, "/console/approvals/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.APPROVER.name())

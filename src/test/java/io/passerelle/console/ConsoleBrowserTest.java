@@ -26,6 +26,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -65,6 +66,8 @@ class ConsoleBrowserTest {
     static final String AVANTAGE = "sandbox-avantage";
     private static final AtomicInteger NEXT = new AtomicInteger(1);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The sandbox Avantage server's encryption key (config/connections-sandbox.yaml's default). */
+    private static final String AVANTAGE_KEY = "cGFzc2VyZWxsZS1zYW5kYm94LWF2YW50YWdlLWRlbW8=";
 
     private static WebDriver browser;
     /** The Acumatica records a commitment names are synced once, by the first test that needs them. */
@@ -76,6 +79,8 @@ class ConsoleBrowserTest {
     ObjectMapper json;
     @Autowired
     AcumaticaSimulator acumatica;
+    @Value("${passerelle.sandbox.avantage.bound-port}")
+    int avantagePort;
 
     private Person person;
     private ApiClient api;
@@ -130,6 +135,48 @@ class ConsoleBrowserTest {
         assertThat(person.heading()).isEqualTo("Run " + runId);
         assertThat(person.text()).contains("SUCCEEDED").contains("Records that failed");
         person.screenshot("run");
+    }
+
+    @Test
+    void anAdminMakesAnAvantageConnectionWithTheNewConnectionFormAndItIsTested() {
+        person.signIn(ADMIN);
+        person.press(person.link("New connection"));
+        person.screenshot("new-connection");
+        person.press(person.link("Connect to avantage"));
+        assertThat(person.heading()).isEqualTo("New avantage connection");
+        assertThat(person.text()).contains("Before you start").contains("MainTCP");
+        String id = "browser-avantage-" + NEXT.getAndIncrement();
+        person.field("Connection id *").sendKeys(id);
+        person.field("Company code *").sendKeys("BRW" + NEXT.get());
+        person.field("Company name *").sendKeys("Browser Bâtiments inc.");
+        person.field("Endpoint URL *").sendKeys("tcp://127.0.0.1:" + avantagePort);
+        person.field("user *").sendKeys("integration");
+        person.field("password *").sendKeys("sandbox");
+        person.field("encryptionKey").sendKeys(AVANTAGE_KEY);
+        person.field("Allow others to edit").click();
+        person.screenshot("new-connection-form");
+
+        person.press(person.button("Create and test"));
+
+        assertThat(person.heading()).isEqualTo("Connection " + id);
+        assertThat(person.text()).contains("Connection " + id + " created.").contains("Test passed:")
+                .contains("Others may now edit this connection");
+        person.press(person.button("Sync employees"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            WebElement flows = person.table("Inbound flows, in the order Sync all runs them");
+            return person.cell(flows, person.row(flows, "employees"), "Status").equals("SUCCEEDED");
+        });
+        person.press(person.link("employees"));
+        assertThat(person.heading()).isEqualTo("Connection " + id);
+        WebElement records = person.table("Records of employees, as the last runs wrote them");
+        String number = records.findElement(By.cssSelector("tbody > tr > td:nth-child(2)")).getText();
+        person.field("Search the records").sendKeys(number);
+        person.press(person.button("Find"));
+        assertThat(person.table("Records of employees, as the last runs wrote them")
+                .findElements(By.cssSelector("tbody > tr"))).hasSize(1);
+        person.screenshot("connection-flow");
+        assertThat(api.call("GET", "/api/connections/" + id, ADMIN, null).node().path("allowOthersToEdit")
+                .asBoolean()).isTrue();
     }
 
     @Test
