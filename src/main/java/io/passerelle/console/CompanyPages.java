@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.passerelle.api.ConnectionGuard;
 import io.passerelle.api.security.ConnectionAccess.Action;
 import io.passerelle.company.CompanyCheck;
+import io.passerelle.company.CompanyChecks;
 import io.passerelle.company.CompanyNotFoundException;
 import io.passerelle.company.CompanyPage;
 import io.passerelle.company.CompanyService;
@@ -169,6 +170,9 @@ class CompanyPages {
                 .collect(Collectors.toMap(RelationView::id, CompanyPages::displayName)));
         model.addAttribute("checks", checks.stream().map(check -> new CheckRow(check, check.relations().stream()
                 .map(byId::get).filter(r -> r != null).map(CompanyPages::displayName).toList())).toList());
+        // the relations a check finds twice, marked as duplicates beside the imported ones a manual relation repeats
+        model.addAttribute("duplicates", checks.stream().filter(check -> CompanyChecks.DUPLICATE_RELATION.equals(check.code()))
+                .flatMap(check -> check.relations().stream()).collect(Collectors.toSet()));
         model.addAttribute("reaches", company.connections().stream().map(connection -> reach(id, connection)).toList());
         model.addAttribute("mayChange", guard.refusalOfCompany(id, Action.CHANGE).isEmpty());
         return "console/company";
