@@ -110,8 +110,8 @@ class ConsolePagesAccessTest {
         assertThat(added.status()).as(added.toString()).isEqualTo(302);
         Page company = engineer.get("/console/companies/" + id);
         assertThat(company.text()).contains("Added the manual relation Marie-Claire Dubois.")
-                .contains("✋ manual").contains("duplicate of Marie-Claire Dubois");
-        assertThat(company.body()).contains("<span aria-hidden=\"true\">✋</span>");
+                .contains("✍ manual").contains("duplicate of Marie-Claire Dubois");
+        assertThat(company.body()).contains("<span aria-hidden=\"true\">✍</span>");
         JsonNode manual = relation(id, "MANUAL");
         assertThat(manual).as("the API has it").isNotNull();
 
@@ -128,7 +128,7 @@ class ConsolePagesAccessTest {
                 + "/delete", Map.of());
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(302);
         assertThat(engineer.get("/console/companies/" + id).text()).contains("Deleted the manual relation")
-                .doesNotContain("✋ manual");
+                .doesNotContain("✍ manual");
         assertThat(relation(id, "MANUAL")).isNull();
     }
 
