@@ -121,8 +121,11 @@ public class ConnectionGuard implements HandlerInterceptor {
                 guarded -> pattern.startsWith(guarded.getKey()) && !under(pattern, guarded.getValue()))).toList();
     }
 
-    /** The live connections whose companies the caller may list; null when it may list every company. */
-    List<String> openConnections() {
+    /**
+     * The live connections whose companies the caller may list; null when it may list every company. Public for the
+     * console's Companies page, which lists what {@code GET /api/companies} lists.
+     */
+    public List<String> openConnections() {
         ApiPrincipal caller = caller();
         if (access.seesEveryCompany(caller)) {
             return null;
@@ -176,15 +179,23 @@ public class ConnectionGuard implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             return; // the controller says what is wrong with it
         }
+        refusalOfCompany(companyId, action).ifPresent(refusal -> {
+            throw new AccessRefusedException(new FieldProblem("id", refusal));
+        });
+    }
+
+    /**
+     * Why the caller may not do {@code action} with the company, as {@code /api/companies/{id}/**} refuses it; empty
+     * when it may, or when there is no such company (for the caller to say so). Public for the console's pages.
+     */
+    public Optional<String> refusalOfCompany(long companyId, Action action) {
         Optional<List<String>> through = companies.connectionsOf(companyId);
         if (through.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         List<Ownership> ownerships = through.get().stream().map(connections::ownership).flatMap(Optional::stream)
                 .toList();
-        access.refusalOfCompany(caller(), companyId, ownerships, action).ifPresent(refusal -> {
-            throw new AccessRefusedException(new FieldProblem("id", refusal));
-        });
+        return access.refusalOfCompany(caller(), companyId, ownerships, action);
     }
 
     private void requireRun(String runId) {

@@ -163,18 +163,6 @@ class ConnectionPages {
         }
     }
 
-    @GetMapping("/console/runs/{runId}")
-    String run(@PathVariable long runId, HttpServletResponse response, Model model) {
-        Optional<RunView> run = history.find(runId);
-        if (run.isEmpty()) {
-            return ConsoleAdvice.problem(response, model, HttpStatus.NOT_FOUND.value(),
-                    messages.text("console.run.notFound", runId));
-        }
-        model.addAttribute("run", run.get());
-        model.addAttribute("errors", history.errors(runId));
-        return "console/run";
-    }
-
     private String page(Connection connection, Model model) {
         ApiPrincipal caller = caller();
         String flow = (String) model.getAttribute("tab");

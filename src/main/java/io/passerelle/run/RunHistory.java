@@ -11,5 +11,8 @@ public interface RunHistory {
     /** Newest first; any filter may be null. */
     List<RunView> search(String connectionId, String flow, String status, int limit);
 
+    /** Newest first, only runs older than {@code before} (null: from the newest), for a history read page by page. */
+    List<RunView> search(RunFilter filter, Long before, int limit);
+
     List<RunErrorView> errors(long runId);
 }

@@ -131,6 +131,18 @@ public class RunStore implements RunHistory {
         jdbc.update(sql.get("sql/run/progress-export.sql"), params);
     }
 
+    /**
+     * An inbound run's counts so far, after each page it writes (one row by its key), so that a running run shows the
+     * records read so far and a run whose process stops keeps what it had done.
+     */
+    public void progress(long runId, Map<String, Integer> counts) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", runId);
+        for (String count : SYNC_COUNTS) {
+            params.addValue(count, counts.getOrDefault(count, 0));
+        }
+        jdbc.update(sql.get("sql/run/progress.sql"), params);
+    }
+
     public void addErrors(long runId, List<RecordError> errors) {
         if (errors.isEmpty()) {
             return;
@@ -170,6 +182,18 @@ public class RunStore implements RunHistory {
                 .addValue("connectionId", connectionId, Types.VARCHAR)
                 .addValue("flow", flow, Types.VARCHAR)
                 .addValue("status", status, Types.VARCHAR)
+                .addValue("limit", limit), RunStore::toView);
+    }
+
+    @Override
+    public List<RunView> search(RunFilter filter, Long before, int limit) {
+        return jdbc.query(sql.get("sql/run/search-page.sql"), new MapSqlParameterSource()
+                .addValue("connectionId", filter.connectionId(), Types.VARCHAR)
+                .addValue("flow", filter.flow(), Types.VARCHAR)
+                .addValue("status", filter.status(), Types.VARCHAR)
+                .addValue("trigger", filter.trigger(), Types.VARCHAR)
+                .addValue("companyId", filter.companyId(), Types.BIGINT)
+                .addValue("before", before == null ? 0 : before)
                 .addValue("limit", limit), RunStore::toView);
     }
 

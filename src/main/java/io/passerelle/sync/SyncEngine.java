@@ -117,6 +117,8 @@ public class SyncEngine {
                 }
                 counts.add(written);
                 runs.addErrors(runId, counts.drainErrors());
+                // what a running run has done so far, for the console's Runs page (read so far)
+                runs.progress(runId, counts.asMap());
             }
             status = counts.clean() ? "SUCCEEDED" : "PARTIAL";
         } catch (RuntimeException e) {

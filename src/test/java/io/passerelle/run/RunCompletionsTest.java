@@ -33,6 +33,11 @@ class RunCompletionsTest {
         }
 
         @Override
+        public List<RunView> search(RunFilter filter, Long before, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<RunErrorView> errors(long runId) {
             throw new UnsupportedOperationException();
         }
