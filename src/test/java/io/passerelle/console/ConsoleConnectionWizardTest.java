@@ -190,6 +190,19 @@ class ConsoleConnectionWizardTest {
         assertThat(select.status()).isEqualTo(403);
     }
 
+    @Test
+    void anAddressThatNamesNoConsolePageIsAPageInWordsAndTheApisStaysAProblemDocument() {
+        ConsoleClient alice = signedIn(ALICE);
+        Page none = alice.get("/console/nothing-here");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.text()).contains("There is no such page in the console");
+        assertThat(none.body()).doesNotContain("\"status\"");
+
+        Response api404 = api.call("GET", "/api/nothing-here", ALICE, null);
+        assertThat(api404.status()).isEqualTo(404);
+        assertThat(api404.header("Content-Type")).startsWith("application/problem+json");
+    }
+
     private String lastRun(String id, String flow) {
         Response runs = api.call("GET", "/api/runs?connection=" + id + "&flow=" + flow + "&limit=1", ALICE, null);
         JsonNode items = runs.node();
