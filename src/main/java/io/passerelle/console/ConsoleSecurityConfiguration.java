@@ -78,6 +78,9 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/", SIGN_IN, "/console/console.css").permitAll()
                         .requestMatchers(HttpMethod.POST, "/console/connections/*/sync/*")
                         .hasAnyRole(Role.ADMIN.name(), Role.ENGINEER.name())
+                        .requestMatchers(HttpMethod.POST, "/console/connections/*/maps/*",
+                                "/console/connections/*/export/*")
+                        .hasAnyRole(Role.ADMIN.name(), Role.ENGINEER.name())
                         .requestMatchers(HttpMethod.POST, "/console/approvals/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.APPROVER.name())
                         .anyRequest().authenticated());
