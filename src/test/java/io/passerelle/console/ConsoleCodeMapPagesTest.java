@@ -80,7 +80,7 @@ class ConsoleCodeMapPagesTest {
         assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
         assertThat(saved.location()).endsWith("/console/connections/" + OWN + "/maps/hourTypes");
         Page after = engineer.get("/console/connections/" + OWN + "/maps/hourTypes");
-        assertThat(after.text()).contains("Saved: Hour types, 1 entries.");
+        assertThat(after.text()).contains("Saved: Hour types, 1 entry.");
         assertThat(after.body()).contains("value=\"REG\"");
         JsonNode map = ok(api.call("GET", "/api/connections/" + OWN + "/maps/hourTypes", VIEWER));
         assertThat(map.path("entries").toString())
@@ -167,8 +167,24 @@ class ConsoleCodeMapPagesTest {
                 .doesNotContain("<option value=\"sandbox-acumatica\"");
         assertThat(admin.get("/console/payroll?connection=sandbox-acumatica").status()).isEqualTo(404);
         assertThat(admin.get("/console/connections/" + OWN + "/maps/nothing").status()).isEqualTo(404);
-        Page mine = signedIn(ENGINEER).get("/console/payroll?connection=" + OWN);
+        ConsoleClient engineer = signedIn(ENGINEER);
+        Page mine = engineer.get("/console/payroll?connection=" + OWN);
         assertThat(mine.body()).contains(">Export</button>");
+        Page projects = engineer.get("/console/connections/" + OWN + "/maps/projects");
+        assertThat(projects.status()).isEqualTo(200);
+        assertThat(projects.text()).contains("Projects of " + OWN).contains("Suggested links")
+                .doesNotContain("Regular");
+        assertThat(engineer.get("/console/connections/" + OWN + "/maps/projects?take=suggestions").text())
+                .contains("suggested link(s) to the table").contains("Nothing is linked until then");
+        assertThat(ok(api.call("GET", "/api/connections/" + OWN + "/maps/projects", VIEWER)).path("entries"))
+                .as("taking suggestions links nothing").isEmpty();
+
+        ConsoleClient french = new ConsoleClient(port, "fr-CA");
+        assertThat(french.signIn(ADMIN).status()).isEqualTo(302);
+        assertThat(french.get("/console/payroll?connection=" + AVANTAGE).text()).contains("Exportation vers la paie")
+                .contains("Validées, à exporter").contains("Exporter");
+        assertThat(french.get("/console/connections/" + OWN + "/maps/earnings").text())
+                .contains("Dépenses et primes de " + OWN).contains("Code de l’ERP");
     }
 
     // --- fixtures -------------------------------------------------------------------------------
