@@ -2,9 +2,12 @@ package io.passerelle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passerelle.console.Chromium;
+import io.passerelle.console.Person;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,12 +21,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The packaged jar, started as the README says, in an empty folder with no configuration at all:
  * sandbox mode, embedded H2 under data/, a generated admin token, and a first sync done before it says it is ready.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedApplicationIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -71,6 +82,7 @@ class PackagedApplicationIT {
     }
 
     @Test
+    @Order(1)
     void startsOnItsOwnSyncsAtStartUpAndAnswersTheApi() throws Exception {
         assertThat(home.resolve("data")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("passerelle"));
         assertThat(get("/api/runs").statusCode()).as("no token, no answer").isEqualTo(401);
@@ -112,6 +124,66 @@ class PackagedApplicationIT {
 
         String log = Files.readString(home.resolve("passerelle.log"));
         assertThat(log).contains("sandbox-avantage employees SUCCEEDED").doesNotContain("Exception");
+    }
+
+    /**
+     * What the README's console section walks a person through, in a browser and no curl: sign in with the generated
+     * token, make an Avantage connection to the sandbox's server from the New connection form (tested at once), sync
+     * it, map the hour types, send the sandbox's two sample VALIDATED timesheets from Payroll export and read each
+     * line ACCEPTED, the sheets FROZEN. Skipped, saying why, without Chromium.
+     */
+    @Test
+    @Order(2)
+    void aPersonWhoReadTheReadmeMakesAConnectionSyncsItMapsHourTypesAndExportsTimesheets() throws Exception {
+        assumeTrue(Chromium.installed(), Chromium.MISSING);
+        String endpoint = JSON.readTree(get("/api/connections/sandbox-avantage", token).body())
+                .path("endpoints").get(0).path("url").asText();
+        WebDriver browser = Chromium.start("en-US");
+        try {
+            Person person = new Person(browser, URI.create(base).getPort());
+            person.signIn(token);
+            person.press(person.link("New connection"));
+            person.press(person.link("Connect to avantage"));
+            person.field("Connection id *").sendKeys("boreal-avantage");
+            person.field("Company code *").sendKeys("BOREAL");
+            person.field("Company name *").sendKeys("Construction Boréal inc.");
+            person.field("Endpoint URL *").sendKeys(endpoint);
+            person.field("user *").sendKeys("integration");
+            person.field("password *").sendKeys("sandbox");
+            person.field("encryptionKey").sendKeys("cGFzc2VyZWxsZS1zYW5kYm94LWF2YW50YWdlLWRlbW8=");
+            person.press(person.button("Create and test"));
+            assertThat(person.text()).contains("Connection boreal-avantage created.").contains("Test passed:");
+
+            person.press(person.button("Sync all"));
+            await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> {
+                WebElement flows = person.table("Inbound flows, in the order Sync all runs them");
+                return List.of("projects", "employees", "activities", "hourTypes").stream()
+                        .allMatch(flow -> person.cell(flows, person.row(flows, flow), "Status").equals("SUCCEEDED"));
+            });
+
+            person.press(person.link("Hour types"));
+            person.field("Platform code, new row").sendKeys("REG");
+            person.field("ERP code, new row").sendKeys("REG");
+            person.field("Regular, new row").click();
+            person.press(person.button("Save"));
+            assertThat(person.text()).contains("Saved: Hour types, 1 entry.");
+
+            person.press(person.link("Payroll export"));
+            new Select(person.field("Connection")).selectByValue("boreal-avantage");
+            person.press(person.button("Show"));
+            assertThat(person.table("Validated timesheets, each line with its outcome")
+                    .findElements(By.cssSelector(":scope > tbody > tr"))).hasSize(2);
+            person.press(person.button("Export"));
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
+                WebElement frozen = person.table("Frozen timesheets, each line with its outcome");
+                List<WebElement> lines = frozen.findElements(By.cssSelector("table.lines > tbody > tr"));
+                return lines.size() == 4 && lines.stream().allMatch(line -> line.getText().contains("ACCEPTED"));
+            });
+        } finally {
+            browser.quit();
+        }
+        JsonNode sheets = JSON.readTree(get("/api/timesheets?company=BOREAL&status=FROZEN", token).body());
+        assertThat(sheets.path("items")).hasSize(2);
     }
 
     /** The readiness probe's status code: 503 until the bootstrap and the start-up sync are done. */

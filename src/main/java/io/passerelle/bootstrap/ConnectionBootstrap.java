@@ -1,5 +1,10 @@
 package io.passerelle.bootstrap;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ConnectionAlreadyExistsException;
 import io.passerelle.connection.ConnectionArchivedException;
@@ -11,16 +16,14 @@ import io.passerelle.run.RunCompletions;
 import io.passerelle.run.SyncMode;
 import io.passerelle.run.Trigger;
 import io.passerelle.sync.SyncLauncher;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +38,8 @@ import org.springframework.stereotype.Component;
  * (it is published before the runners): a long first sync does not get the instance restarted.
  */
 @Component
+// before the other start-up runners, which may need its connections (the sandbox's sample timesheets, their records)
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
 public class ConnectionBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionBootstrap.class);

@@ -17,23 +17,23 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Nothing is downloaded: the browser and its driver are named by path, so Selenium Manager is never asked for one.
  * The browser tests run only where both are installed ({@link #installed()}), and are reported skipped elsewhere.
  */
-final class Chromium {
+public final class Chromium {
 
     static final Path BROWSER = Path.of(System.getProperty("passerelle.test.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("passerelle.test.chromedriver", "/usr/bin/chromedriver"));
-    static final String MISSING = "no Chromium: install the Debian packages chromium and chromium-driver "
+    public static final String MISSING = "no Chromium: install the Debian packages chromium and chromium-driver "
             + "(/usr/bin/chromium, /usr/bin/chromedriver) to run the console's browser tests";
 
     private Chromium() {
     }
 
     /** For {@code @EnabledIf}: whether both the browser and its driver are there to run. */
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
     /** A new headless browser whose preferred language is {@code language} ({@code en-US}, {@code fr-CA}). */
-    static WebDriver start(String language) {
+    public static WebDriver start(String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         // --no-sandbox: CI runs as root, where Chromium's own sandbox cannot start

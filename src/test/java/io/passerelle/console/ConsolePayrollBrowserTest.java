@@ -84,14 +84,14 @@ class ConsolePayrollBrowserTest {
         person.press(person.link(AVANTAGE));
         person.press(person.link("Hour types"));
         assertThat(person.heading()).isEqualTo("Hour types of " + AVANTAGE);
-        labelled("Platform code, new row").sendKeys("REG");
-        labelled("ERP code, new row").sendKeys("REG");
-        labelled("Regular, new row").click();
+        person.field("Platform code, new row").sendKeys("REG");
+        person.field("ERP code, new row").sendKeys("REG");
+        person.field("Regular, new row").click();
         person.press(person.button("Save"));
 
         assertThat(person.text()).contains("Saved: Hour types, 1 entry.");
-        assertThat(labelled("Platform code, row 1").getDomProperty("value")).isEqualTo("REG");
-        assertThat(labelled("Regular, row 1").isSelected()).isTrue();
+        assertThat(person.field("Platform code, row 1").getDomProperty("value")).isEqualTo("REG");
+        assertThat(person.field("Regular, row 1").isSelected()).isTrue();
         person.screenshot("maps");
 
         String employee = avantage.dataset().employees().get(210).number();
@@ -182,14 +182,6 @@ class ConsolePayrollBrowserTest {
                 KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), code),
                 KeyNormalizer.compositeKey(KeyNormalizer.matchKey(project), KeyNormalizer.looseKey(code)), code,
                 project);
-    }
-
-    /** The field a label names, also a label only a screen reader reads (a row's fields in a table). */
-    private WebElement labelled(String label) {
-        WebElement found = browser.findElements(By.tagName("label")).stream()
-                .filter(l -> label.equals(String.valueOf(l.getDomProperty("textContent")).strip()))
-                .findFirst().orElseThrow(() -> new AssertionError("no field labelled " + label + " in: " + person.text()));
-        return browser.findElement(By.id(found.getDomAttribute("for")));
     }
 
     /** Each line's Outcome, in the lines table of a timesheet's row. */

@@ -23,31 +23,31 @@ import org.openqa.selenium.WebElement;
  * A person at the console, in a browser: finds things as a person does (a field by its label, a button or a link by
  * its name, a table by its caption, a row by its header) rather than by ids or classes the markup may change.
  */
-final class Person {
+public final class Person {
 
     private final WebDriver browser;
     private final String base;
 
-    Person(WebDriver browser, int port) {
+    public Person(WebDriver browser, int port) {
         this.browser = browser;
         this.base = "http://localhost:" + port;
     }
 
-    WebDriver browser() {
+    public WebDriver browser() {
         return browser;
     }
 
-    void open(String path) {
+    public void open(String path) {
         browser.get(base + path);
     }
 
     /** Starts afresh: no session from an earlier test. */
-    void forget() {
+    public void forget() {
         open("/sign-in");
         browser.manage().deleteAllCookies();
     }
 
-    void signIn(String token) {
+    public void signIn(String token) {
         forget();
         open("/");
         field("Token").sendKeys(token);
@@ -56,7 +56,7 @@ final class Person {
     }
 
     /** Clicks a link or a form's button, and waits for the page it leads to, as a person waits for it. */
-    void press(WebElement element) {
+    public void press(WebElement element) {
         WebElement before = browser.findElement(By.tagName("html"));
         element.click();
         await().atMost(Duration.ofSeconds(20)).until(() -> gone(before));
@@ -71,42 +71,43 @@ final class Person {
         }
     }
 
-    String heading() {
+    public String heading() {
         return browser.findElement(By.tagName("h1")).getText();
     }
 
     /** What the page says, as shown. */
-    String text() {
+    public String text() {
         return browser.findElement(By.tagName("body")).getText();
     }
 
-    /** The input a label names. */
-    WebElement field(String label) {
+    /** The input a label names, also a label only a screen reader reads (a row's fields in a table). */
+    public WebElement field(String label) {
         WebElement found = browser.findElements(By.tagName("label")).stream()
-                .filter(l -> label.equals(l.getAccessibleName()) || label.equals(l.getText().strip()))
+                .filter(l -> label.equals(l.getAccessibleName()) || label.equals(l.getText().strip())
+                        || label.equals(String.valueOf(l.getDomProperty("textContent")).strip()))
                 .findFirst().orElseThrow(() -> new AssertionError("no field labelled " + label + " in: " + text()));
         return browser.findElement(By.id(found.getDomAttribute("for")));
     }
 
-    WebElement button(String name) {
+    public WebElement button(String name) {
         return maybeButton(name).orElseThrow(() -> new AssertionError("no button " + name + " in: " + text()));
     }
 
     /** The button whose accessible name (what a screen reader says, the visible text included) is {@code name}. */
-    Optional<WebElement> maybeButton(String name) {
+    public Optional<WebElement> maybeButton(String name) {
         return buttons().stream().filter(b -> name.equals(b.getAccessibleName())).findFirst();
     }
 
-    List<WebElement> buttons() {
+    public List<WebElement> buttons() {
         return browser.findElements(By.tagName("button"));
     }
 
-    WebElement link(String name) {
+    public WebElement link(String name) {
         return browser.findElement(By.linkText(name));
     }
 
     /** The table a caption names. */
-    WebElement table(String caption) {
+    public WebElement table(String caption) {
         return browser.findElements(By.tagName("table")).stream()
                 .filter(t -> !t.findElements(By.tagName("caption")).isEmpty()
                         && t.findElement(By.tagName("caption")).getText().strip().equals(caption))
@@ -114,7 +115,7 @@ final class Person {
     }
 
     /** The row of a table whose row header says {@code header} (or starts with it, then a space). */
-    WebElement row(WebElement table, String header) {
+    public WebElement row(WebElement table, String header) {
         return table.findElements(By.cssSelector(":scope > tbody > tr")).stream()
                 .filter(r -> {
                     String said = r.findElement(By.cssSelector(":scope > th")).getText().strip();
@@ -124,7 +125,7 @@ final class Person {
     }
 
     /** The text of a row's cell under the column header {@code column}. */
-    String cell(WebElement table, WebElement row, String column) {
+    public String cell(WebElement table, WebElement row, String column) {
         List<WebElement> headers = table.findElements(By.cssSelector(":scope > thead > tr > th"));
         List<WebElement> cells = row.findElements(By.cssSelector(":scope > th, :scope > td"));
         for (int i = 0; i < headers.size(); i++) {
@@ -136,7 +137,7 @@ final class Person {
     }
 
     /** A picture of the page, for the README: {@code <build dir>/console-screenshots/<name>.png}. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Path dir = buildDir().resolve("console-screenshots");
             Files.createDirectories(dir);
