@@ -222,6 +222,25 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anInvoiceApproverRejectsAnInvoiceWithItsReason() {
+        String reference = invoice();
+        person.signIn(INVOICE_APPROVER);
+        person.press(person.link("Approvals"));
+        WebElement row = person.row(person.table("Documents waiting for a decision"), reference);
+        assertThat(row.getText()).contains("12,500.00");
+
+        person.field("Reason " + reference).sendKeys("Montant erroné: 12 500 au lieu de 1 250");
+        person.press(person.button("Reject " + reference));
+
+        assertThat(person.text()).contains("Rejected: invoice " + reference);
+        person.press(person.link("Rejected"));
+        WebElement rejected = person.table(person.browser().findElements(By.tagName("caption")).stream()
+                .map(WebElement::getText).filter(c -> c.startsWith("Rejected")).findFirst().orElseThrow());
+        assertThat(person.row(rejected, reference).getText()).contains("Montant erroné");
+        assertThat(api.call("GET", "/api/invoices", ADMIN, null).body()).contains(reference);
+    }
+
+    @Test
     void anInvoiceOnlyApproverGetsNoAcceptOnACommitment() {
         String reference = commitment();
         person.signIn(INVOICE_APPROVER);
@@ -269,6 +288,15 @@ class ConsoleBrowserTest {
 
     /** A READY commitment of the Acumatica sandbox, created through the API; answers its reference. */
     private String commitment() {
+        return document("/api/commitments", "SC-CONSOLE-");
+    }
+
+    private String invoice() {
+        return document("/api/invoices", "INV-CONSOLE-");
+    }
+
+    /** A commitment (a SUBCONTRACT) or an invoice of one line of 12,500.00 on synced Acumatica records. */
+    private String document(String path, String prefix) {
         if (!acumaticaSynced) {
             for (String flow : List.of("vendors", "projects", "projectTasks", "costCodes")) {
                 JsonNode run = ok(api.call("POST", "/api/connections/" + ACUMATICA + "/sync/" + flow + "?wait=true",
@@ -287,21 +315,25 @@ class ConsoleBrowserTest {
         line.put("projectTaskId", task);
         line.put("costCode", value(acumatica.documents(EntityType.CostCode).get(0), "CostCodeID"));
         line.put("description", "Coffrage");
-        line.put("quantity", 10);
-        line.put("unitCost", 1250.00);
         line.put("amount", 12500.00);
-        String reference = "SC-CONSOLE-" + NEXT.getAndIncrement();
+        String reference = prefix + NEXT.getAndIncrement();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("company", "LAURENT");
         body.put("connection", ACUMATICA);
-        body.put("type", "SUBCONTRACT");
         body.put("reference", reference);
         body.put("vendorId", vendor);
         body.put("projectId", project);
         body.put("description", "Coffrage, phase 1");
         body.put("date", "2026-11-16");
+        if (path.endsWith("commitments")) {
+            body.put("type", "SUBCONTRACT");
+            line.put("quantity", 10);
+            line.put("unitCost", 1250.00);
+        } else {
+            body.put("dueDate", "2026-12-16");
+        }
         body.put("lines", List.of(line));
-        Response created = api.call("POST", "/api/commitments", ADMIN, write(body));
+        Response created = api.call("POST", path, ADMIN, write(body));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return reference;
     }
