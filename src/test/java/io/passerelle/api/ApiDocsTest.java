@@ -127,6 +127,9 @@ class ApiDocsTest {
         JsonNode create = paths.path("/api/connections").path("post");
         assertThat(create.path("tags").toString()).isEqualTo("[\"connections\"]");
         assertThat(create.path("description").asText()).contains("Roles: ADMIN, ENGINEER.");
+        yaml(ADMIN);
+        assertThat(document().path("paths").path("/api/connections").path("post").path("description").asText()
+                .split("Roles:", -1)).as("said once, however often the document is read").hasSize(2);
         assertThat(create.path("x-roles").toString()).isEqualTo("[\"ADMIN\",\"ENGINEER\"]");
         assertThat(create.path("responses").path("403").path("content").has("application/problem+json")).isTrue();
         assertThat(create.path("responses").path("409").path("description").asText()).contains("taken");
@@ -144,6 +147,8 @@ class ApiDocsTest {
         assertThat(runs.path("description").asText()).contains("Roles: ADMIN, ENGINEER, APPROVER, VIEWER.");
         assertThat(runs.path("responses").path("403").path("content").path("application/problem+json")
                 .path("schema").path("$ref").asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(document().path("components").path("schemas").path("Problem").path("properties").fieldNames())
+                .toIterable().contains("type", "title", "status", "detail", "errors");
 
         JsonNode maps = paths.path("/api/connections/{id}/maps/{kind}").path("put");
         assertThat(maps.path("tags").toString()).isEqualTo("[\"code maps\"]");

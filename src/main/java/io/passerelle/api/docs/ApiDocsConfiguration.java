@@ -1,5 +1,6 @@
 package io.passerelle.api.docs;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,7 +73,9 @@ class ApiDocsConfiguration {
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("An API token, as configured in "
                                         + "passerelle.security.tokens (or PASSERELLE_ADMIN_TOKEN)"))
-                        .addSchemas(ProblemAnswers.SCHEMA, problemSchema()))
+                )
+                // where "Try it out" sends its calls: this server, whatever name or proxy it is reached by
+                .servers(List.of(new Server().url("/").description("this Passerelle")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .tags(Capabilities.tags());
     }
@@ -83,6 +87,8 @@ class ApiDocsConfiguration {
             if (openApi.getPaths() == null) {
                 return;
             }
+            // here rather than in the bean: springdoc drops the schemas no operation refers to before this runs
+            openApi.getComponents().addSchemas(ProblemAnswers.SCHEMA, problemSchema());
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 operation.setTags(List.of(Capabilities.of(path)));
                 describeRoles(method, path, operation);
@@ -185,7 +191,10 @@ class ApiDocsConfiguration {
         }
     }
 
-    /** The capabilities, each a tag, and which paths are whose: the first prefix that matches. */
+    /**
+     * The capabilities, each a tag, and which paths are whose: the first prefix that matches (so the paths under a
+     * connection that belong to another capability come before {@code /api/connections}).
+     */
     static final class Capabilities {
 
         private record Capability(String tag, String description, List<String> prefixes) {
@@ -225,9 +234,12 @@ class ApiDocsConfiguration {
                     .map(Capability::tag).findFirst().orElse("other");
         }
 
+        /** The tags in the order a reader meets the API: connections first, then what they do. */
         static List<Tag> tags() {
-            return ALL.stream().map(c -> new Tag().name(c.tag()).description(c.description()))
-                    .collect(Collectors.toList());
+            List<String> order = List.of("connections", "sync", "runs", "records", "exports", "code maps",
+                    "companies", "import jobs", "timesheets", "commitments and invoices", "approvals", "catalogue");
+            return ALL.stream().sorted(Comparator.comparingInt(c -> order.indexOf(c.tag())))
+                    .map(c -> new Tag().name(c.tag()).description(c.description())).collect(Collectors.toList());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.passerelle.api.docs;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ final class Examples {
     private final Map<String, Object> parsed;
 
     Examples(ObjectMapper json) {
-        this.parsed = BODIES.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+        this.parsed = BODIES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> read(json, e.getValue())));
     }
 
