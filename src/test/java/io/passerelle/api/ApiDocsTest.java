@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The OpenAPI document at {@code /v3/api-docs} against the contract: every call API.md names is described, and every
  * described call is one API.md names or one of the implementation's known additions (which the contract allows: it
  * "may add endpoints"). The contract is the repository's {@code docs/API.md}, and, where the shared copy it came from
- * is checked out beside the project ({@code ../shared/API.md}), that one too. Each operation says its roles, as the
+ * is checked out beside the project ({@code ../shared/API.md}, or {@code -Dpasserelle.test.shared-contract=}), that one
+ * too. Each operation says its roles, as the
  * API's chain decides them, and its problem answers.
  */
 @SandboxApiTest
@@ -38,7 +39,9 @@ class ApiDocsTest {
     static final String ADMIN = "test-admin-token";
     static final String ALICE = "alice-token";
     private static final Path CONTRACT = Path.of("docs/API.md");
-    private static final Path SHARED_CONTRACT = Path.of("../shared/API.md");
+    /** The shared contract, beside the project's folder where it is checked out so (or named by the property). */
+    private static final Path SHARED_CONTRACT = Path.of(System.getProperty("passerelle.test.shared-contract",
+            "../shared/API.md"));
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch", "head");
 
     /**
@@ -90,7 +93,7 @@ class ApiDocsTest {
         StringBuilder differences = new StringBuilder();
         for (Path contract : contracts) {
             Set<String> calls = calls(contract);
-            assertThat(calls).as("calls named in " + contract).hasSizeGreaterThan(30);
+            assertThat(calls).as("calls named in " + contract).hasSizeGreaterThan(15);
             named.addAll(calls);
             Set<String> missing = new TreeSet<>();
             for (String call : calls) {
