@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.passerelle.api.security.ApiRoles;
@@ -164,27 +165,75 @@ class ApiDocsConfiguration {
         private ProblemAnswers() {
         }
 
+        /**
+         * Answers other than springdoc's 200 (it reads a {@code ResponseEntity} as a 200 of its body), as the
+         * controllers give them: 201 and a Location for a creation, 202 for a run started, 204 for what is gone.
+         */
+        private static final Map<String, Map<String, String>> SUCCESS = Map.ofEntries(
+                Map.entry("POST /api/connections", Map.of("201", "created, at its Location")),
+                Map.entry("DELETE /api/connections/{id}", Map.of(
+                        "204", "gone: it had no history", "200", "archived, with what was kept: it had a history")),
+                Map.entry("POST /api/connections/{id}/sync/{flow}", Map.of(
+                        "202", "started: `{\"runId\"}` (and a Location)", "200", "with `?wait=true`: the finished run")),
+                Map.entry("POST /api/connections/{id}/export/{flow}", Map.of(
+                        "202", "started: `{\"runId\"}` (and a Location)", "200", "with `?wait=true`: the finished run")),
+                Map.entry("POST /api/runs/{runId}/retry", Map.of(
+                        "202", "started: `{\"runId\", \"retryOf\"}`", "200", "with `?wait=true`: the finished run")),
+                Map.entry("POST /api/import-jobs", Map.of("201", "created, at its Location")),
+                Map.entry("DELETE /api/import-jobs/{id}", Map.of("204", "gone")),
+                Map.entry("POST /api/import-jobs/{id}/run", Map.of(
+                        "202", "started: `{\"importRunId\", \"runIds\"}`", "200", "with `?wait=true`: the finished run")),
+                Map.entry("POST /api/timesheets", Map.of("201", "created, at its Location")),
+                Map.entry("POST /api/commitments", Map.of("201", "created, at its Location")),
+                Map.entry("POST /api/invoices", Map.of("201", "created, at its Location")),
+                Map.entry("POST /api/companies/{id}/relations", Map.of("201", "created, at its Location")),
+                Map.entry("DELETE /api/companies/{id}/relations/{relationId}", Map.of("204", "gone")));
+
         static void add(PathItem.HttpMethod method, String path, Operation operation) {
-            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-            operation.setResponses(responses);
-            boolean takesInput = operation.getRequestBody() != null
-                    || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-            if (takesInput) {
-                put(responses, "400", "a field or parameter is missing or bad: each named in `errors`");
+            ApiResponses generated = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            String call = method.name() + " " + path;
+            Map<String, ApiResponse> answers = new TreeMap<>();
+            Map<String, String> success = SUCCESS.get(call);
+            ApiResponse ok = generated.get("200");
+            generated.forEach((status, answer) -> {
+                if (success == null || !status.equals("200")) {
+                    answers.put(status, answer);
+                }
+            });
+            if (success != null) {
+                success.forEach((status, description) -> answers.put(status, status.equals("204")
+                        ? new ApiResponse().description(description)
+                        : new ApiResponse().description(description).content(ok == null ? null : ok.getContent())));
             }
-            put(responses, "401", "no valid bearer token");
-            put(responses, "403", "the token's role may not make this call" + (path.startsWith("/api/connections/")
+            if (takesInput(operation)) {
+                problem(answers, "400", "a field or parameter is missing or bad: each named in `errors`");
+            }
+            problem(answers, "401", "no valid bearer token");
+            problem(answers, "403", "the token's role may not make this call" + (path.startsWith("/api/connections/")
                     ? ", or the connection is another's (see its owner and allowOthersToEdit)" : ""));
             if (path.contains("{")) {
-                put(responses, "404", "an unknown id");
+                problem(answers, "404", "an unknown id");
             }
-            SPECIFIC.getOrDefault(method.name() + " " + path, Map.of())
-                    .forEach((status, description) -> put(responses, status, description));
+            SPECIFIC.getOrDefault(call, Map.of()).forEach((status, description) -> problem(answers, status, description));
+            ApiResponses responses = new ApiResponses();
+            answers.forEach(responses::addApiResponse); // in the order of their status
+            operation.setResponses(responses);
         }
 
-        private static void put(ApiResponses responses, String status, String description) {
+        /** A body, a query parameter or a path parameter that is not any text: something that can be bad. */
+        private static boolean takesInput(Operation operation) {
+            return operation.getRequestBody() != null || (operation.getParameters() != null && operation.getParameters()
+                    .stream().anyMatch(p -> !"path".equals(p.getIn()) || p.getSchema() == null
+                            || !"string".equals(p.getSchema().getType()) && !hasType(p.getSchema(), "string")));
+        }
+
+        private static boolean hasType(Schema<?> schema, String type) {
+            return schema.getTypes() != null && schema.getTypes().equals(Set.of(type));
+        }
+
+        private static void problem(Map<String, ApiResponse> responses, String status, String description) {
             if (!responses.containsKey(status)) {
-                responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
+                responses.put(status, new ApiResponse().description(description).content(new Content()
                         .addMediaType(PROBLEM_JSON, new MediaType().schema(
                                 new Schema<>().$ref("#/components/schemas/" + SCHEMA)))));
             }
