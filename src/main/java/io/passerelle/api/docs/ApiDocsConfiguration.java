@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.api.security.ApiRoles;
 import io.passerelle.api.security.Role;
 import io.swagger.v3.oas.models.Components;
@@ -70,11 +71,10 @@ class ApiDocsConfiguration {
         String version = properties != null ? properties.getVersion() : "development";
         return new OpenAPI()
                 .info(new Info().title("Passerelle").version(version).description(DESCRIPTION))
-                .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("An API token, as configured in "
-                                        + "passerelle.security.tokens (or PASSERELLE_ADMIN_TOKEN)"))
-                )
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("An API token, as configured in passerelle.security.tokens (or "
+                                + "PASSERELLE_ADMIN_TOKEN)")))
                 // where "Try it out" sends its calls: this server, whatever name or proxy it is reached by
                 .servers(List.of(new Server().url("/").description("this Passerelle")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
@@ -100,7 +100,7 @@ class ApiDocsConfiguration {
     }
 
     @Bean
-    Examples examples(com.fasterxml.jackson.databind.ObjectMapper json) {
+    Examples examples(ObjectMapper json) {
         return new Examples(json);
     }
 

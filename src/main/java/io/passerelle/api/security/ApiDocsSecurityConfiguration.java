@@ -1,5 +1,7 @@
 package io.passerelle.api.security;
 
+import java.util.Arrays;
+
 import io.passerelle.api.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,7 +75,7 @@ class ApiDocsSecurityConfiguration {
     }
 
     private static String[] concat(String[] first, String[] second) {
-        String[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        String[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
     }
