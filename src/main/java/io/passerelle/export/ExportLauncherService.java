@@ -82,13 +82,13 @@ public class ExportLauncherService implements ExportLauncher {
     private ExportJob prepare(String connectionId, String flowName, Trigger trigger, RetryScope scope) {
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         OutboundFlow<?, ?> flow = flows.find(known.erp(), flowName).orElseThrow(() -> new UnknownFlowException(known.erp(), flowName));
-        running.claim(connectionId, List.of(flowName));
+        running.claimExport(connectionId, flowName);
         try {
             return connections.lockedForRun(connectionId, connection -> new ExportJob(connection, flow,
                     runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL,
                             scope == null ? null : scope.retryOf()), scope));
         } catch (RuntimeException e) {
-            running.release(connectionId, flowName);
+            running.releaseExport(connectionId, flowName);
             throw e;
         }
     }
