@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Started before the schedules and the engines (an early lifecycle phase), stopped after them.
  */
 @Component
-public class Instances implements SmartLifecycle {
+public class Instances implements SmartLifecycle, Draining {
 
     /** Before the Camel context (whose routes start runs) and Spring's web server. */
     static final int PHASE = Integer.MIN_VALUE + 1000;
@@ -61,8 +61,16 @@ public class Instances implements SmartLifecycle {
         beat();
     }
 
-    public boolean isStopping() {
+    @Override
+    public boolean draining() {
         return stopping;
+    }
+
+    /** @throws InstanceStoppingException when this instance is stopping: a run started now would be cut short */
+    public void requireRunning() {
+        if (stopping) {
+            throw new InstanceStoppingException(instance.id());
+        }
     }
 
     @Override
