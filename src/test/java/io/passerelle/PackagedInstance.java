@@ -111,6 +111,13 @@ final class PackagedInstance implements AutoCloseable {
         return this;
     }
 
+    /** Waits for the process to end on its own (a refused start-up); its exit code. */
+    int awaitExit(Duration atMost) throws InterruptedException {
+        assertThat(process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS))
+                .as("Passerelle still running after %s: see %s", atMost, log).isTrue();
+        return process.exitValue();
+    }
+
     /** SIGTERM (graceful shutdown), then SIGKILL after {@link #STOP_GRACE}. The exit code, or -1 if it was killed. */
     synchronized int stop() {
         return stop(STOP_GRACE);
@@ -166,6 +173,11 @@ final class PackagedInstance implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** What was added to the test JVM's environment (a copy). */
+    Map<String, String> environment() {
+        return new LinkedHashMap<>(environment);
     }
 
     Path home() {

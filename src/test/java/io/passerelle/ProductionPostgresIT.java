@@ -254,6 +254,33 @@ class ProductionPostgresIT {
         return bytes;
     }
 
+    /**
+     * The packaged production profile has no database of its own: without SPRING_DATASOURCE_URL it refuses to start,
+     * saying what to set, and makes no H2 file. (Its other refusals, no secret key and no API token, are
+     * SecretKeyLoaderTest's and ApiTokensFactoryTest's: each would cost this test a full start-up.)
+     */
+    @Test
+    @Order(5)
+    void productionRefusesToStartWithoutItsDatabase() throws Exception {
+        Map<String, String> noDatabase = new LinkedHashMap<>(passerelle.environment());
+        noDatabase.remove("SPRING_DATASOURCE_URL");
+        assertRefused(noDatabase, "The production profile needs its database: set SPRING_DATASOURCE_URL");
+    }
+
+    static void assertRefused(Map<String, String> environment, String reason) throws Exception {
+        Map<String, String> unset = new LinkedHashMap<>(environment);
+        unset.putIfAbsent("SPRING_DATASOURCE_URL", null); // not inherited from this JVM's environment either
+        Path home = Files.createTempDirectory("passerelle-refused");
+        PackagedInstance refused = new PackagedInstance(home, unset, List.of("-Xmx256m"), List.of()).start();
+        try {
+            assertThat(refused.awaitExit(Duration.ofMinutes(1))).as("exit code, see %s", refused.log()).isNotZero();
+            assertThat(refused.logText()).contains(reason);
+            assertThat(home.resolve("data")).as("no H2 file made").doesNotExist();
+        } finally {
+            refused.kill();
+        }
+    }
+
     // ---- the database --------------------------------------------------------------------------------------
 
     static Connection adminConnection() throws SQLException {
