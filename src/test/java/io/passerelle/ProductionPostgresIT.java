@@ -72,7 +72,7 @@ class ProductionPostgresIT {
 
     @BeforeAll
     static void start() throws Exception {
-        try (Connection admin = adminConnection(); Statement ddl = admin.createStatement()) {
+        try (Connection admin = ItDatabases.adminConnection(); Statement ddl = admin.createStatement()) {
             ddl.execute("create database " + DATABASE);
         }
         avantage = new AvantageSimulator(AvantageSimulatorProperties.defaults()).start();
@@ -82,9 +82,9 @@ class ProductionPostgresIT {
         token = HexFormat.of().formatHex(randomBytes(24));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "production");
-        environment.put("SPRING_DATASOURCE_URL", databaseUrl(DATABASE));
-        environment.put("SPRING_DATASOURCE_USERNAME", user());
-        environment.put("SPRING_DATASOURCE_PASSWORD", password());
+        environment.put("SPRING_DATASOURCE_URL", ItDatabases.databaseUrl(DATABASE));
+        environment.put("SPRING_DATASOURCE_USERNAME", ItDatabases.user());
+        environment.put("SPRING_DATASOURCE_PASSWORD", ItDatabases.password());
         environment.put("PASSERELLE_SECRET_KEY", Base64.getEncoder().encodeToString(key));
         environment.put("PASSERELLE_ADMIN_TOKEN", token);
         passerelle = new PackagedInstance(Files.createTempDirectory("passerelle-production-it"), environment,
@@ -102,7 +102,7 @@ class ProductionPostgresIT {
         if (acumatica != null) {
             acumatica.close();
         }
-        try (Connection admin = adminConnection(); Statement ddl = admin.createStatement()) {
+        try (Connection admin = ItDatabases.adminConnection(); Statement ddl = admin.createStatement()) {
             ddl.execute("drop database if exists " + DATABASE + " with (force)");
         }
     }
@@ -283,27 +283,8 @@ class ProductionPostgresIT {
 
     // ---- the database --------------------------------------------------------------------------------------
 
-    static Connection adminConnection() throws SQLException {
-        return DriverManager.getConnection(System.getenv("PASSERELLE_TEST_DB_URL"), user(), password());
-    }
-
-    static String user() {
-        return System.getenv().getOrDefault("PASSERELLE_TEST_DB_USER", "postgres");
-    }
-
-    static String password() {
-        return System.getenv().getOrDefault("PASSERELLE_TEST_DB_PASSWORD", "");
-    }
-
-    /** PASSERELLE_TEST_DB_URL with its database replaced: jdbc:postgresql://host:port/test?x=y → .../name?x=y. */
-    static String databaseUrl(String database) {
-        Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]+)(/[^?]*)?(\\?.*)?").matcher(System.getenv("PASSERELLE_TEST_DB_URL"));
-        assertThat(url.matches()).as("PASSERELLE_TEST_DB_URL is jdbc:postgresql://host[:port]/db").isTrue();
-        return url.group(1) + "/" + database + (url.group(3) == null ? "" : url.group(3));
-    }
-
     static Connection database() throws SQLException {
-        return DriverManager.getConnection(databaseUrl(DATABASE), user(), password());
+        return DriverManager.getConnection(ItDatabases.databaseUrl(DATABASE), ItDatabases.user(), ItDatabases.password());
     }
 
     /** Every row of flyway_schema_history: version, type, checksum, success. */
