@@ -141,7 +141,10 @@ class AlertStore {
                 new MapSqlParameterSource("connectionId", connectionId).addValue("limit", limit), (rs, n) ->
                         new AlertDeliveryView(rs.getString("delivery_id"), rs.getString("event"), rs.getString("status"),
                                 rs.getInt("attempts"), (Integer) rs.getObject("last_status"), rs.getString("last_error"),
-                                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("next_attempt_at")),
+                                instant(rs.getTimestamp("created_at")),
+                                // once delivered or given up, next_attempt_at is only the last claim: not shown
+                                "PENDING".equals(rs.getString("status")) ? instant(rs.getTimestamp("next_attempt_at"))
+                                        : null,
                                 instant(rs.getTimestamp("delivered_at"))));
     }
 
