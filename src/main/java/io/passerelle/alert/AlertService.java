@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -135,7 +134,7 @@ class AlertService {
             return;
         }
         for (StoredState candidate : store.states(connection.id())) {
-            Optional<Duration> interval = interval(connection.schedules(), candidate.key().flow(), now);
+            Optional<Duration> interval = interval(connection.schedules().get(candidate.key().flow()), timeZone, now);
             if (interval.isEmpty()) {
                 continue;
             }
@@ -165,11 +164,11 @@ class AlertService {
     }
 
     /**
-     * The time between the next two fires of the flow's schedule, in the schedules' time zone; empty when the flow has
-     * none (or one that never fires again).
+     * The time between the next two fires after {@code now} of a schedule (a cron or one of its plain forms, see
+     * {@link Schedules}), read in {@code timeZone}; empty for none, or one that never fires again.
      */
-    Optional<Duration> interval(Map<String, String> schedules, String flow, Instant now) {
-        Optional<String> cron = Schedules.cron(schedules.get(flow));
+    static Optional<Duration> interval(String schedule, TimeZone timeZone, Instant now) {
+        Optional<String> cron = Schedules.cron(schedule);
         if (cron.isEmpty()) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.passerelle.SandboxApiTest;
 import io.passerelle.api.ApiClient;
 import io.passerelle.api.ApiTestSupport.Response;
+import io.passerelle.run.Timestamps;
 import io.passerelle.sandbox.acumatica.AcumaticaSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -48,6 +52,8 @@ class AlertWebhookApiTest {
     ObjectMapper json;
     @Autowired
     AcumaticaSimulator simulator;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ApiClient api;
     private HttpServer receiver;
@@ -169,6 +175,41 @@ class AlertWebhookApiTest {
     }
 
     @Test
+    void aScheduledFlowThatHasNotSucceededForLongerThanItsScheduleAllowsIsOneStaleThenRecovered() throws IOException {
+        String alerts = "/api/connections/sandbox-avantage/alerts";
+        try {
+            Response put = api.call("PUT", alerts, ADMIN, """
+                    {"url": "http://127.0.0.1:%d/hook", "secret": "%s", "events": ["STALE", "RECOVERED"]}"""
+                    .formatted(receiver.getAddress().getPort(), SECRET));
+            assertThat(put.status()).as(put.toString()).isEqualTo(200);
+            JsonNode run = ok(api.call("POST", "/api/connections/sandbox-avantage/sync/projects?wait=true", ADMIN));
+            assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+            // hourly (the sandbox's schedule of projects): stale after 2 × 1 h + 5 min; its last success made 3 h old
+            Instant threeHoursAgo = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MICROS);
+            assertThat(jdbc.update("update alert_state set last_success_at = ?, first_seen_at = ?"
+                    + " where connection_id = 'sandbox-avantage' and flow = 'projects'",
+                    Timestamps.utc(threeHoursAgo), Timestamps.utc(threeHoursAgo))).isEqualTo(1);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 1);
+            Received stale = received.get(0);
+            assertThat(stale.header("X-Passerelle-Event")).isEqualTo("STALE");
+            JsonNode body = json.readTree(stale.body());
+            assertThat(body.path("flow").asText()).isEqualTo("projects");
+            assertThat(Instant.parse(body.path("since").asText())).isEqualTo(threeHoursAgo);
+            assertThat(body.path("run").path("id").asLong()).as("its last run").isEqualTo(run.path("id").asLong());
+            assertThat(WebhookSignature.verifies(stale.body(), SECRET, stale.header("X-Passerelle-Signature")))
+                    .isTrue();
+
+            ok(api.call("POST", "/api/connections/sandbox-avantage/sync/projects?wait=true", ADMIN));
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
+            assertThat(received.get(1).header("X-Passerelle-Event")).isEqualTo("RECOVERED");
+            assertThat(received).as("one STALE, however many checks").hasSize(2);
+        } finally {
+            api.call("DELETE", alerts, ADMIN);
+        }
+    }
+
+    @Test
     void theSecretIsShownAsStarsKeptByStarsAndAUrlThatIsNotHttpIsA400NamingUrl() {
         assertThat(api.call("GET", ALERTS, ADMIN).status()).isEqualTo(404);
         assertThat(api.call("PUT", ALERTS, ADMIN, subscription("****")).errorFields()).containsExactly("secret");
@@ -214,6 +255,11 @@ class AlertWebhookApiTest {
                 {"url": "http://127.0.0.1:%d/hook", "secret": "%s",
                  "events": ["FAILED", "PARTIAL", "STALE", "RECOVERED"], "partialAfter": 2}"""
                 .formatted(receiver.getAddress().getPort(), secret);
+    }
+
+    private static JsonNode ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isIn(200, 201);
+        return response.node();
     }
 
     private JsonNode sync() {
