@@ -1,0 +1,114 @@
+package io.passerelle.schedule;
+
+import io.passerelle.run.RouteTemplates;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.DelegateEndpoint;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Route;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removing schedule routes so that their triggers go too, on every instance. camel-quartz deletes a route's trigger
+ * when the route stops, except with a clustered JobStore, where it leaves it for the other instances (a stopping
+ * instance must not take the cluster's schedules with it). So a schedule removed through this instance is deleted
+ * from the store here, explicitly: its route is removed and its trigger key, held by no route any more, unscheduled.
+ * A trigger whose schedule changed (same key, new cron) is rescheduled by camel-quartz when the new route starts.
+ */
+public final class ScheduleTriggers {
+
+    /**
+     * The trigger groups of the templates' URIs: {@code quartz:passerelle-<connection>/<flow>} and
+     * {@code quartz:passerelle-import-jobs/<job>} (routes/schedules/*.camel.yaml).
+     */
+    public static final String GROUP_PREFIX = "passerelle-";
+    public static final String IMPORT_JOB_GROUP = GROUP_PREFIX + "import-jobs";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleTriggers.class);
+
+    private ScheduleTriggers() {
+    }
+
+    /** A connection's schedule trigger ({@code passerelle-<connection>}). */
+    public static boolean isConnectionTrigger(TriggerKey key) {
+        return key.getGroup().startsWith(GROUP_PREFIX) && !isImportJobTrigger(key);
+    }
+
+    /** An import job's schedule trigger. */
+    public static boolean isImportJobTrigger(TriggerKey key) {
+        return key.getGroup().equals(IMPORT_JOB_GROUP);
+    }
+
+    /** Removes the route (as {@link RouteTemplates#remove}) and answers its trigger's key, if it had one. */
+    public static Optional<TriggerKey> removeRoute(CamelContext camel, String routeId) {
+        Optional<TriggerKey> key = Optional.ofNullable(camel.getRoute(routeId)).flatMap(ScheduleTriggers::triggerKey);
+        RouteTemplates.remove(camel, routeId);
+        return key;
+    }
+
+    /**
+     * Unschedules those of {@code keys} that no route of this instance holds: the schedules that are gone, not those
+     * remade under the same key. Nothing to do in RAM mode, where stopping the route did it.
+     */
+    public static void deleteUnheld(CamelContext camel, Collection<TriggerKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Scheduler scheduler = clusteredScheduler(camel);
+        if (scheduler == null) {
+            return;
+        }
+        Set<TriggerKey> held = heldKeys(camel);
+        for (TriggerKey key : keys) {
+            if (!held.contains(key)) {
+                try {
+                    if (scheduler.unscheduleJob(key)) {
+                        LOG.info("schedules: trigger {} deleted from the clustered store", key);
+                    }
+                } catch (SchedulerException e) {
+                    LOG.error("schedules: could not delete trigger {} from the clustered store: {}", key, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The trigger keys of this instance's Quartz routes. */
+    public static Set<TriggerKey> heldKeys(CamelContext camel) {
+        Set<TriggerKey> held = new HashSet<>();
+        for (Route route : camel.getRoutes()) {
+            triggerKey(route).ifPresent(held::add);
+        }
+        return held;
+    }
+
+    /** camel-quartz's scheduler when it is clustered (the JDBC store), else null. */
+    static Scheduler clusteredScheduler(CamelContext camel) {
+        if (!camel.getComponentNames().contains("quartz")) {
+            return null;
+        }
+        Scheduler scheduler = camel.getComponent("quartz", QuartzComponent.class).getScheduler();
+        try {
+            return scheduler != null && !scheduler.isShutdown() && scheduler.getMetaData().isJobStoreClustered()
+                    ? scheduler : null;
+        } catch (SchedulerException e) {
+            return null;
+        }
+    }
+
+    private static Optional<TriggerKey> triggerKey(Route route) {
+        Endpoint endpoint = route.getEndpoint();
+        if (endpoint instanceof DelegateEndpoint delegate) {
+            endpoint = delegate.getEndpoint();
+        }
+        return endpoint instanceof QuartzEndpoint quartz ? Optional.ofNullable(quartz.getTriggerKey()) : Optional.empty();
+    }
+}
