@@ -7,9 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The clustered Quartz scheduler, shut down when the Spring context closes: after Camel stopped its routes (Camel
- * stops with the context's lifecycle, beans are destroyed after), waiting for the triggers that are starting a run.
- * In clustered mode stopping a route leaves its trigger in the database for the other instances.
+ * The clustered Quartz scheduler, shut down when the Spring context closes, before Camel stops its routes
+ * ({@link SchedulePoller#stopBeforeCamel}; here again when the bean is destroyed, in case the context closed before it
+ * was ready), waiting for the triggers that are starting a run. In clustered mode stopping a route leaves its trigger
+ * in the database for the other instances.
  */
 final class ClusteredScheduler implements DisposableBean {
 

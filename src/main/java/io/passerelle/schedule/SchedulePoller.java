@@ -16,8 +16,10 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -73,11 +75,24 @@ class SchedulePoller implements DisposableBean {
                 scheduler.getSchedulerInstanceId(), properties.pollInterval());
     }
 
+    /**
+     * Closing: the polls stop and the scheduler shuts down (waiting for the triggers that are starting a run) before
+     * Camel stops its routes. Else a trigger firing in between would find no route (its fire lost for the whole
+     * cluster), and a poll would find no route holding the cluster's triggers and delete them.
+     */
+    @EventListener(ContextClosedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public void stopBeforeCamel() throws SchedulerException, InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+        clustered.destroy();
+    }
+
     /** One pass: the stored trigger keys first, then the schedules (see {@link ScheduleSource#reconcile}). */
     void poll() {
         try {
             Scheduler scheduler = clustered.scheduler();
-            if (scheduler.isShutdown()) {
+            if (scheduler.isShutdown() || !camel.getStatus().isStarted()) {
                 return;
             }
             Set<TriggerKey> stored = scheduler.getTriggerKeys(GroupMatcher.triggerGroupStartsWith(ScheduleTriggers.GROUP_PREFIX));

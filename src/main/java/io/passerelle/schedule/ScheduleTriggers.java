@@ -64,7 +64,8 @@ public final class ScheduleTriggers {
             return;
         }
         Scheduler scheduler = clusteredScheduler(camel);
-        if (scheduler == null) {
+        if (scheduler == null || !camel.getStatus().isStarted()) {
+            // a stopping Camel holds no routes: that says nothing of what the cluster's schedules are
             return;
         }
         Set<TriggerKey> held = heldKeys(camel);
