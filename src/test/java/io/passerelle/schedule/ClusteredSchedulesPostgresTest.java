@@ -125,8 +125,31 @@ class ClusteredSchedulesPostgresTest {
         });
         assertThat(jdbc.queryForObject("select cron_expression from qrtz_cron_triggers where trigger_group = ?",
                 String.class, "passerelle-" + CONNECTION)).isEqualTo(EVERY_3S);
+        // A paused (as if busy or gone): B fires the schedule it read from the database, still once per fire
+        int executedByB = executed(b);
+        scheduler(a).standby();
         Instant changed = Instant.now();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !scheduledRuns(changed).isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> scheduledRuns(changed).size() >= 2);
+        assertThat(executed(b)).as("fired by B").isGreaterThan(executedByB);
+        List<Instant> onB = scheduledRuns(changed);
+        assertThat(Duration.between(onB.get(0), onB.get(1))).isGreaterThan(Duration.ofMillis(2000));
+        scheduler(a).start();
+
+        // an import job's schedule: made through B, run by A too; deleted through A, gone from B and the store
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("name", "nightly hour types");
+        job.put("connection", CONNECTION);
+        job.put("flows", List.of(FLOW));
+        job.put("schedule", "0 0 3 * * ?");
+        long jobId = JSON.readTree(call("POST", b, "/api/import-jobs", job).body()).path("id").asLong();
+        String jobRoute = "import-job-" + jobId;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(camel(a).getRoute(jobRoute)).isNotNull());
+        assertThat(jdbc.queryForObject("select count(*) from qrtz_triggers where trigger_group = ? and trigger_name = ?",
+                Integer.class, "passerelle-import-jobs", String.valueOf(jobId))).isEqualTo(1);
+        call("DELETE", a, "/api/import-jobs/" + jobId, null);
+        assertThat(jdbc.queryForObject("select count(*) from qrtz_triggers where trigger_group = ?", Integer.class,
+                "passerelle-import-jobs")).isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(camel(b).getRoute(jobRoute)).isNull());
 
         // removed through A: no scheduled run on either instance afterwards
         assertThat(status("PUT", a, "/api/connections/" + CONNECTION, document(Map.of()))).isEqualTo(200);
@@ -189,19 +212,29 @@ class ClusteredSchedulesPostgresTest {
 
     private static int status(String method, ConfigurableApplicationContext context, String path, Object body)
             throws Exception {
+        return call(method, context, path, body).statusCode();
+    }
+
+    private static HttpResponse<String> call(String method, ConfigurableApplicationContext context, String path,
+            Object body) throws Exception {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-        return response.statusCode();
+        return response;
     }
 
     private static int executed(ConfigurableApplicationContext context) throws Exception {
-        return context.getBean(ClusteredScheduler.class).scheduler().getMetaData().getNumberOfJobsExecuted();
+        return scheduler(context).getMetaData().getNumberOfJobsExecuted();
+    }
+
+    private static org.quartz.Scheduler scheduler(ConfigurableApplicationContext context) {
+        return context.getBean(ClusteredScheduler.class).scheduler();
     }
 
     private static ScheduleRoutes routes(ConfigurableApplicationContext context) {
