@@ -66,6 +66,10 @@ class SchedulePoller implements DisposableBean {
         // put it here too in case no quartz: route started it yet)
         scheduler.getContext().putIfAbsent(QuartzConstants.QUARTZ_CAMEL_CONTEXT + "-"
                 + QuartzHelper.getQuartzContextName(camel), camel);
+        int aligned = ScheduleTriggers.alignStored(camel);
+        if (aligned > 0) {
+            LOG.info("schedules: {} stored trigger(s) given this instance's time zone and misfire policy", aligned);
+        }
         if (!scheduler.isStarted()) {
             scheduler.start();
         }

@@ -3,16 +3,21 @@ package io.passerelle.schedule;
 import io.passerelle.run.RouteTemplates;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import org.apache.camel.CamelContext;
 import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +96,60 @@ public final class ScheduleTriggers {
         return held;
     }
 
+    /**
+     * Gives the stored cron triggers of this instance's routes the time zone and misfire instruction their routes
+     * ask for. camel-quartz reschedules a stored trigger only when its cron changed, so a trigger stored before
+     * {@code passerelle.schedules.misfire} or {@code passerelle.schedule.time-zone} changed would keep the old ones
+     * for ever; run once at start, when settings can have changed. Answers how many were rescheduled.
+     */
+    public static int alignStored(CamelContext camel) {
+        Scheduler scheduler = clusteredScheduler(camel);
+        if (scheduler == null) {
+            return 0;
+        }
+        int aligned = 0;
+        for (Route route : camel.getRoutes()) {
+            QuartzEndpoint endpoint = quartzEndpoint(route);
+            if (endpoint == null || endpoint.getCron() == null) {
+                continue;
+            }
+            try {
+                if (align(scheduler, endpoint)) {
+                    aligned++;
+                }
+            } catch (SchedulerException | RuntimeException e) {
+                LOG.error("schedules: could not align stored trigger {}: {}", endpoint.getTriggerKey(), e.getMessage());
+            }
+        }
+        return aligned;
+    }
+
+    private static boolean align(Scheduler scheduler, QuartzEndpoint endpoint) throws SchedulerException {
+        Trigger stored = scheduler.getTrigger(endpoint.getTriggerKey());
+        if (!(stored instanceof CronTrigger cron)) {
+            return false;
+        }
+        Map<String, Object> parameters = endpoint.getTriggerParameters();
+        Object zone = parameters == null ? null : parameters.get("timeZone");
+        Object misfire = parameters == null ? null : parameters.get("misfireInstruction");
+        TimeZone timeZone = zone == null ? cron.getTimeZone() : TimeZone.getTimeZone(zone.toString());
+        int instruction = misfire == null ? cron.getMisfireInstruction() : Integer.parseInt(misfire.toString());
+        if (timeZone.getID().equals(cron.getTimeZone().getID()) && instruction == cron.getMisfireInstruction()) {
+            return false;
+        }
+        CronScheduleBuilder schedule = CronScheduleBuilder.cronSchedule(cron.getCronExpression()).inTimeZone(timeZone);
+        schedule = switch (instruction) {
+            case CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING -> schedule.withMisfireHandlingInstructionDoNothing();
+            case Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY -> schedule.withMisfireHandlingInstructionIgnoreMisfires();
+            default -> schedule.withMisfireHandlingInstructionFireAndProceed();
+        };
+        // from now: a start time in the past would make it misfire at once
+        scheduler.rescheduleJob(cron.getKey(), cron.getTriggerBuilder().withSchedule(schedule).startNow().build());
+        LOG.info("schedules: stored trigger {} now in {} with misfire instruction {}", cron.getKey(), timeZone.getID(),
+                instruction);
+        return true;
+    }
+
     /** camel-quartz's scheduler when it is clustered (the JDBC store), else null. */
     static Scheduler clusteredScheduler(CamelContext camel) {
         if (!camel.getComponentNames().contains("quartz")) {
@@ -106,10 +165,15 @@ public final class ScheduleTriggers {
     }
 
     private static Optional<TriggerKey> triggerKey(Route route) {
+        QuartzEndpoint endpoint = quartzEndpoint(route);
+        return endpoint == null ? Optional.empty() : Optional.ofNullable(endpoint.getTriggerKey());
+    }
+
+    private static QuartzEndpoint quartzEndpoint(Route route) {
         Endpoint endpoint = route.getEndpoint();
         if (endpoint instanceof DelegateEndpoint delegate) {
             endpoint = delegate.getEndpoint();
         }
-        return endpoint instanceof QuartzEndpoint quartz ? Optional.ofNullable(quartz.getTriggerKey()) : Optional.empty();
+        return endpoint instanceof QuartzEndpoint quartz ? quartz : null;
     }
 }
