@@ -63,8 +63,8 @@ class ClusteredSchedulesPostgresTest {
     static void start() {
         simulator = new AvantageSimulator(AvantageSimulatorProperties.defaults()).start();
         // one after the other: the first migrates the schema, the second finds it migrated
-        a = instance();
-        b = instance();
+        a = instance("cluster-a");
+        b = instance("cluster-b");
         jdbc = new JdbcTemplate(a.getBean(javax.sql.DataSource.class));
     }
 
@@ -173,7 +173,7 @@ class ClusteredSchedulesPostgresTest {
                 CONNECTION, FLOW, "SCHEDULE", java.sql.Timestamp.from(after));
     }
 
-    private static ConfigurableApplicationContext instance() {
+    private static ConfigurableApplicationContext instance(String name) {
         String url = System.getenv(PostgresSchema.ENV);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
@@ -181,6 +181,8 @@ class ClusteredSchedulesPostgresTest {
         properties.put("spring.datasource.password", password());
         properties.put("spring.flyway.schemas", SCHEMA);
         properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+        // one JVM, one host and data folder: each instance named, as two machines would be
+        properties.put("passerelle.instance.name", name);
         properties.put("passerelle.schedules.store", "jdbc");
         properties.put("passerelle.schedules.misfire", "skip");
         properties.put("passerelle.schedules.poll-interval", "1s");
