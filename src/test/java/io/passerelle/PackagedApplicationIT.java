@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.console.Chromium;
 import io.passerelle.console.Person;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,45 +38,27 @@ class PackagedApplicationIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static Process passerelle;
+    static PackagedInstance passerelle;
     static Path home;
     static String base;
     static String token;
 
     @BeforeAll
     static void start() throws IOException {
-        Path jar = Path.of(System.getProperty("passerelle.jar", "target/passerelle-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
-        assertThat(jar).exists();
         home = Files.createTempDirectory("passerelle-it");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        String java = ProcessHandle.current().info().command().orElse("java");
-        passerelle = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
+        passerelle = new PackagedInstance(home, Map.of(), List.of("-Xmx512m"), List.of(
                 "--passerelle.sandbox.avantage.port=0", "--passerelle.sandbox.acumatica.port=0",
                 "--passerelle.sandbox.abacus.port=0", "--passerelle.sandbox.adminpulse.port=0",
-                "--passerelle.sandbox.twentyfoursevenoffice.port=0")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("passerelle.log").toFile())
-                .start();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    assertThat(passerelle.isAlive()).as("Passerelle exited: see %s", home.resolve("passerelle.log")).isTrue();
-                    return readiness() == 200;
-                });
+                "--passerelle.sandbox.twentyfoursevenoffice.port=0"))
+                .start().awaitReady(Duration.ofMinutes(2));
+        base = passerelle.base();
         token = Files.readString(home.resolve("data/admin-token")).strip();
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() {
         if (passerelle != null) {
-            passerelle.destroy();
-            if (!passerelle.waitFor(30, TimeUnit.SECONDS)) {
-                passerelle.destroyForcibly();
-            }
+            passerelle.stop();
         }
     }
 
@@ -184,18 +165,6 @@ class PackagedApplicationIT {
         }
         JsonNode sheets = JSON.readTree(get("/api/timesheets?company=BOREAL&status=FROZEN", token).body());
         assertThat(sheets.path("items")).hasSize(2);
-    }
-
-    /** The readiness probe's status code: 503 until the bootstrap and the start-up sync are done. */
-    static int readiness() {
-        try {
-            return get("/actuator/health/readiness").statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
     }
 
     static HttpResponse<String> get(String path, String... bearer) throws IOException, InterruptedException {

@@ -18,6 +18,7 @@ import io.passerelle.connection.InvalidConnectionException;
 import io.passerelle.connection.NoLinkException;
 import io.passerelle.retry.NothingToRetryException;
 import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.InstanceStoppingException;
 import io.passerelle.run.UnknownFlowException;
 import io.passerelle.sync.NoCompanySelectedException;
 import io.passerelle.sync.ProjectRefusedException;
@@ -120,6 +121,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownFlowException.class)
     ResponseEntity<ProblemDetail> unknownFlow(UnknownFlowException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of(new FieldProblem("flow", e.getMessage())));
+    }
+
+    /** 503 with Retry-After: a load balancer or a client starts the run on another instance, or later. */
+    @ExceptionHandler(InstanceStoppingException.class)
+    ResponseEntity<ProblemDetail> instanceStopping(InstanceStoppingException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(FlowAlreadyRunningException.class)

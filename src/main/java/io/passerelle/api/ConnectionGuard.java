@@ -54,7 +54,8 @@ public class ConnectionGuard implements HandlerInterceptor {
     static final String RUN = "/api/runs/{runId}";
     static final String IMPORT_JOB = "/api/import-jobs/{id}";
     /** The reads under a connection that show its settings, not its companies' data. */
-    static final Set<String> SETTINGS_READS = Set.of(CONNECTION, CONNECTION + "/maps/{kind}", CONNECTION + "/cursors");
+    static final Set<String> SETTINGS_READS = Set.of(CONNECTION, CONNECTION + "/maps/{kind}", CONNECTION + "/cursors",
+            CONNECTION + "/alerts", CONNECTION + "/alerts/deliveries");
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
     /** The paths whose first variable is a connection, a company or a run: it must be named as the guard reads it. */

@@ -8,7 +8,8 @@ import java.util.Locale;
 final class RunStatuses {
 
     /** Order matters: the status of several runs together is the worst of theirs. */
-    static final List<String> BEST_TO_WORST = List.of("SUCCEEDED", "RUNNING", "PARTIAL", "FAILED");
+    static final List<String> BEST_TO_WORST = List.of("SUCCEEDED", "RUNNING", "INTERRUPTED", "PARTIAL",
+            "FAILED");
 
     private RunStatuses() {
     }
@@ -26,7 +27,7 @@ final class RunStatuses {
         }
         String upper = status.trim().toUpperCase(Locale.ROOT);
         if (!BEST_TO_WORST.contains(upper)) {
-            throw new InvalidParameterException("status", "must be one of RUNNING, SUCCEEDED, PARTIAL, FAILED");
+            throw new InvalidParameterException("status", "must be one of RUNNING, SUCCEEDED, INTERRUPTED, PARTIAL, FAILED");
         }
         return upper;
     }

@@ -18,6 +18,7 @@ import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.ConnectionUnlinkedException;
 import io.passerelle.connection.Ownership;
 import io.passerelle.run.FlowAlreadyRunningException;
+import io.passerelle.run.InstanceStoppingException;
 import io.passerelle.run.RunHistory;
 import io.passerelle.run.RunView;
 import io.passerelle.run.SyncMode;
@@ -158,6 +159,8 @@ class ConnectionPages {
             return refused(id, HttpStatus.CONFLICT, e.getMessage(), response, model);
         } catch (NoCompanySelectedException e) {
             return refused(id, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), response, model);
+        } catch (InstanceStoppingException e) {
+            return refused(id, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), response, model);
         } catch (NoSuchElementException e) {
             return notFound(id, response, model);
         }

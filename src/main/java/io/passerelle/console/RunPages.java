@@ -45,7 +45,7 @@ class RunPages {
 
     static final int PAGE_SIZE = 50;
     /** The statuses a run may have, as the status filter offers them. */
-    static final List<String> STATUSES = List.of("RUNNING", "SUCCEEDED", "PARTIAL", "FAILED");
+    static final List<String> STATUSES = List.of("RUNNING", "SUCCEEDED", "INTERRUPTED", "PARTIAL", "FAILED");
 
     private final RunHistory history;
     private final RunRetries retries;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.connection.Connection;
 import io.passerelle.run.Causes;
+import io.passerelle.run.Draining;
 import io.passerelle.run.FailureMessages;
 import io.passerelle.run.PageWorkers;
 import io.passerelle.run.RecordError;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExportEngine {
 
     private static final int RECONCILE_CHUNK = 1000;
+    /** An export cut short by its instance's stop, in words. */
+    static final String INTERRUPTED = "interrupted: the instance stopped after recording the answers of its current "
+            + "page; the next run sends the rest";
 
     private final ExportItemStore items;
     private final RunStore runs;
@@ -48,8 +53,17 @@ public class ExportEngine {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
+    private final Draining draining;
+
     public ExportEngine(ExportItemStore items, RunStore runs, ExportProperties properties, PageWorkers workers,
             TransactionTemplate transaction, ObjectMapper json) {
+        this(items, runs, properties, workers, transaction, json, Draining.NEVER);
+    }
+
+    @Autowired
+    public ExportEngine(ExportItemStore items, RunStore runs, ExportProperties properties, PageWorkers workers,
+            TransactionTemplate transaction, ObjectMapper json, Draining draining) {
+        this.draining = draining;
         this.items = items;
         this.runs = runs;
         this.properties = properties;
@@ -82,13 +96,18 @@ public class ExportEngine {
         ExportCounts counts = new ExportCounts();
         String message = null;
         RuntimeException failure = null;
+        boolean interrupted = false;
         try (ExportSink.Session<T, P> session = flow.sink().open(connection)) {
-            new Run<>(runId, connection, flow, session, counts, scope, batchSize).execute();
+            interrupted = new Run<>(runId, connection, flow, session, counts, scope, batchSize).execute();
         } catch (RuntimeException e) {
             message = FailureMessages.describe(e);
             failure = e;
         }
         String status = message != null && counts.asMap().get("accepted") == 0 ? "FAILED" : counts.status();
+        if (interrupted && message == null) {
+            status = "INTERRUPTED";
+            message = INTERRUPTED;
+        }
         if (message == null && counts.unknown() > 0) {
             message = counts.unknown() + " item(s) have an unknown outcome (no answer); the next run asks the ERP"
                     + " which it holds before sending anything again";
@@ -121,8 +140,11 @@ public class ExportEngine {
             this.batchSize = batchSize;
         }
 
-        /** The next page of candidates is read on a worker while this one is sent: pages are disjoint by key. */
-        void execute() {
+        /**
+         * The next page of candidates is read on a worker while this one is sent: pages are disjoint by key. Answers
+         * whether the run stopped early because its instance is stopping (after recording every answer of the page).
+         */
+        boolean execute() {
             reconcile();
             CompletableFuture<List<ExportCandidate<T>>> next = candidatesAfter(null);
             try {
@@ -131,7 +153,11 @@ public class ExportEngine {
                     next = candidatesAfter(page.get(page.size() - 1).sourceId());
                     counts.read(page.size());
                     send(prepare(page));
+                    if (draining.draining()) {
+                        return true;
+                    }
                 }
+                return false;
             } finally {
                 next.cancel(false);
             }

@@ -41,7 +41,7 @@ public class ExportJobRunner {
             }
             producer.sendBody(route.run(), job.withBatchSize(route.batchSize()));
         } finally {
-            running.release(job.connection().id(), job.flow().name());
+            running.releaseExport(job.connection().id(), job.flow().name());
         }
     }
 

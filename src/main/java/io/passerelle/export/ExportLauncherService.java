@@ -6,6 +6,7 @@ import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.run.RetryScope;
 import io.passerelle.run.RunStore;
 import io.passerelle.run.RunView;
+import io.passerelle.run.Instances;
 import io.passerelle.run.RunningFlows;
 import io.passerelle.run.SyncMode;
 import io.passerelle.run.Trigger;
@@ -23,11 +24,13 @@ public class ExportLauncherService implements ExportLauncher {
     private final OutboundFlows flows;
     private final RunStore runs;
     private final RunningFlows running;
+    private final Instances instances;
     private final ProducerTemplate producer;
     private final ExportItemStore items;
 
     public ExportLauncherService(ConnectionDirectory connections, OutboundFlows flows, RunStore runs,
-            RunningFlows running, ProducerTemplate producer, ExportItemStore items) {
+            RunningFlows running, ProducerTemplate producer, ExportItemStore items, Instances instances) {
+        this.instances = instances;
         this.connections = connections;
         this.flows = flows;
         this.runs = runs;
@@ -80,15 +83,16 @@ public class ExportLauncherService implements ExportLauncher {
      * @param scope a retry's items, or null for a run of everything ready
      */
     private ExportJob prepare(String connectionId, String flowName, Trigger trigger, RetryScope scope) {
+        instances.requireRunning();
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         OutboundFlow<?, ?> flow = flows.find(known.erp(), flowName).orElseThrow(() -> new UnknownFlowException(known.erp(), flowName));
-        running.claim(connectionId, List.of(flowName));
+        running.claimExport(connectionId, flowName);
         try {
             return connections.lockedForRun(connectionId, connection -> new ExportJob(connection, flow,
                     runs.create(connectionId, flowName, "OUT", trigger, SyncMode.INCREMENTAL,
                             scope == null ? null : scope.retryOf()), scope));
         } catch (RuntimeException e) {
-            running.release(connectionId, flowName);
+            running.releaseExport(connectionId, flowName);
             throw e;
         }
     }

@@ -28,11 +28,16 @@ public class RunStore implements RunHistory {
             List.of("read", "sent", "accepted", "duplicates", "rejected", "unknown", "failed");
     private static final int MAX_PAYLOAD = 4000;
 
+    private final Instance instance;
+    private final InstanceProperties instances;
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlFiles sql;
     private final ApplicationEventPublisher events;
 
-    public RunStore(NamedParameterJdbcTemplate jdbc, SqlFiles sql, ApplicationEventPublisher events) {
+    public RunStore(NamedParameterJdbcTemplate jdbc, SqlFiles sql, ApplicationEventPublisher events, Instance instance,
+            InstanceProperties instances) {
+        this.instance = instance;
+        this.instances = instances;
         this.jdbc = jdbc;
         this.sql = sql;
         this.events = events;
@@ -72,6 +77,7 @@ public class RunStore implements RunHistory {
                 .addValue("companyName", company == null ? null : truncate(company.name(), 1000), Types.VARCHAR)
                 .addValue("importRunId", importRunId, Types.BIGINT)
                 .addValue("project", project, Types.VARCHAR)
+                .addValue("instanceId", instance.id())
                 .addValue("startedAt", Timestamps.utc(Instant.now())), key, new String[] {"id"});
         return key.getKey().longValue();
     }
@@ -159,10 +165,14 @@ public class RunStore implements RunHistory {
         jdbc.batchUpdate(sql.get("sql/run/error-insert.sql"), rows);
     }
 
-    /** Runs a stopped process left RUNNING can never finish; say so instead of showing them forever running. */
+    /**
+     * Runs a stopped process left RUNNING can never finish; say so instead of showing them forever running. Those of
+     * another instance that still heart-beats are going on there, and stay.
+     */
     public int abandonRunning() {
-        return jdbc.update(sql.get("sql/run/abandon-running.sql"),
-                new MapSqlParameterSource("now", Timestamps.utc(Instant.now())));
+        Instant now = Instant.now();
+        return jdbc.update(sql.get("sql/run/abandon-running.sql"), new MapSqlParameterSource("now", Timestamps.utc(now))
+                .addValue("cutoff", Timestamps.utc(now.minus(instances.deadAfter()))).addValue("me", instance.id()));
     }
 
     @Override

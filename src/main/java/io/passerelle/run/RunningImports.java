@@ -1,16 +1,16 @@
 package io.passerelle.run;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Only one import of a company's records of a kind runs at a time, whichever connection asks: two users'
- * connections reaching the same 24SevenOffice organization write the same customer rows, so the second run is refused
- * (409) while the first goes. A guard in memory, as {@link RunningFlows} is for a connection's flows; released when
- * the run ends.
+ * Only one import of a company's records of a kind runs at a time, whichever connection asks and on whichever
+ * instance: two users' connections reaching the same 24SevenOffice organization write the same customer rows, so the
+ * second run is refused (409) while the first goes. Claims in the database ({@link RunClaims}), as
+ * {@link RunningFlows}'; released when the run ends.
  */
 @Component
 public class RunningImports {
@@ -19,11 +19,11 @@ public class RunningImports {
     public record Import(long companyId, String companyName, String entity) {
     }
 
-    private record Key(long companyId, String entity) {
-    }
+    private final RunClaims claims;
 
-    /** Company and entity → the connection whose run imports them. */
-    private final Map<Key, String> importing = new HashMap<>();
+    RunningImports(RunClaims claims) {
+        this.claims = claims;
+    }
 
     /**
      * Claims the imports for the connection's run, all or none; the same connection may hold one twice (sync/all
@@ -32,25 +32,24 @@ public class RunningImports {
      * @return what releases the claim (harmless twice)
      * @throws CompanyImportBusyException naming a company another connection's run imports
      */
-    public synchronized Runnable claim(String connectionId, List<Import> imports) {
-        for (Import each : imports) {
-            String holder = importing.get(new Key(each.companyId(), each.entity()));
-            if (holder != null && !holder.equals(connectionId)) {
-                throw new CompanyImportBusyException(connectionId, each.companyName(), holder);
+    public Runnable claim(String connectionId, List<Import> imports) {
+        List<RunClaims.Claim> wanted = imports.stream().map(each -> new RunClaims.Claim(
+                "import:" + each.companyId() + "/" + each.entity(), connectionId, RunClaims.Kind.IMPORT)).toList();
+        List<RunClaims.Claim> taken = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            RunClaims.Claim claim = wanted.get(i);
+            Optional<RunClaims.Holder> holder = claims.take(claim);
+            if (holder.isEmpty()) {
+                taken.add(claim);
+            } else if (!holder.get().connectionId().equals(connectionId)) {
+                taken.forEach(claims::release);
+                throw new CompanyImportBusyException(connectionId, imports.get(i).companyName(),
+                        holder.get().connectionId());
             }
         }
-        List<Key> taken = new ArrayList<>();
-        for (Import each : imports) {
-            Key key = new Key(each.companyId(), each.entity());
-            if (importing.putIfAbsent(key, connectionId) == null) {
-                taken.add(key);
-            }
-        }
-        return () -> release(connectionId, taken);
-    }
-
-    private synchronized void release(String connectionId, List<Key> taken) {
-        taken.forEach(key -> importing.remove(key, connectionId));
-        taken.clear();
+        return () -> {
+            taken.forEach(claims::release);
+            taken.clear();
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.passerelle.sync;
 
 import io.passerelle.canonical.CanonicalRecord;
+import io.passerelle.run.Draining;
 import io.passerelle.run.FailureMessages;
 import io.passerelle.run.PageWorkers;
 import io.passerelle.run.RetryScope;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +29,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class SyncEngine {
 
+    /** A run cut short by its instance's stop, in words. */
+    static final String INTERRUPTED = "interrupted: the instance stopped after writing its current page; the next run "
+            + "goes on from the watermark";
+    static final String NOT_STARTED = "interrupted: the instance stopped before this run began; the next run does it";
+
     private final SyncStore store;
     private final RunStore runs;
     private final PageWorkers workers;
     private final InboundPages pages;
     private final Map<CanonicalEntity, EntityWriter> writers;
 
+    private final Draining draining;
+
     public SyncEngine(SyncStore store, RunStore runs, PageWorkers workers, InboundPages pages,
             List<EntityWriter> writers) {
+        this(store, runs, workers, pages, writers, Draining.NEVER);
+    }
+
+    @Autowired
+    public SyncEngine(SyncStore store, RunStore runs, PageWorkers workers, InboundPages pages,
+            List<EntityWriter> writers, Draining draining) {
+        this.draining = draining;
         this.store = store;
         this.runs = runs;
         this.workers = workers;
@@ -71,12 +87,19 @@ public class SyncEngine {
      */
     public void run(long runId, SyncTarget target, InboundFlow flow, SourceSession session, SyncMode mode,
             RetryScope scope, SyncRange range) {
-        runs.started(runId);
         RunCounts counts = new RunCounts();
+        if (draining.draining()) {
+            // a later flow of a job whose instance is stopping: not begun, rather than cut after its first page
+            runs.finish(runId, "INTERRUPTED", counts.asMap(), NOT_STARTED, null);
+            RunLog.finished(runId, target.connectionId(), flow.name(), "INTERRUPTED", counts.asMap(), NOT_STARTED, null);
+            return;
+        }
+        runs.started(runId);
         String status;
         String message = null;
         RuntimeException failure = null;
         CompletableFuture<MappedPage> next = null;
+        boolean interrupted = false;
         String connectionId = target.connectionId();
         try {
             if (target.companyId() < 0) {
@@ -119,8 +142,17 @@ public class SyncEngine {
                 runs.addErrors(runId, counts.drainErrors());
                 // what a running run has done so far, for the console's Runs page (read so far)
                 runs.progress(runId, counts.asMap());
+                if (next != null && draining.draining()) {
+                    // the instance is stopping: this page is written with its cursor, the rest is the next run's
+                    next.cancel(true);
+                    next = null;
+                    interrupted = true;
+                }
             }
-            status = counts.clean() ? "SUCCEEDED" : "PARTIAL";
+            status = interrupted ? "INTERRUPTED" : counts.clean() ? "SUCCEEDED" : "PARTIAL";
+            if (interrupted) {
+                message = INTERRUPTED;
+            }
         } catch (RuntimeException e) {
             if (next != null) {
                 next.cancel(true);

@@ -9,6 +9,7 @@ import io.passerelle.run.RetryScope;
 import io.passerelle.run.RunCompany;
 import io.passerelle.run.RunStore;
 import io.passerelle.run.RunView;
+import io.passerelle.run.Instances;
 import io.passerelle.run.RunningFlows;
 import io.passerelle.run.RunningImports;
 import io.passerelle.run.SyncMode;
@@ -39,10 +40,12 @@ public class SyncLauncherService implements SyncLauncher {
     private final SyncStore store;
     private final RunningImports importing;
     private final SyncedKeys synced;
+    private final Instances instances;
 
     public SyncLauncherService(ConnectionDirectory connections, List<InboundSource> sources, RunStore runs,
             RunningFlows running, ProducerTemplate producer, List<EntityWriter> writers, SyncTargets targets,
-            SyncStore store, RunningImports importing, SyncedKeys synced) {
+            SyncStore store, RunningImports importing, SyncedKeys synced, Instances instances) {
+        this.instances = instances;
         this.connections = connections;
         this.sources = sources.stream().collect(Collectors.toMap(InboundSource::erp, Function.identity()));
         this.runs = runs;
@@ -138,6 +141,7 @@ public class SyncLauncherService implements SyncLauncher {
      *                its number, or null
      */
     private SyncJob prepare(SyncRequest request, RetryScope scope, String key, String project) {
+        instances.requireRunning();
         String connectionId = request.connectionId();
         Connection known = connections.find(connectionId).orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         InboundSource source = sources.get(known.erp());

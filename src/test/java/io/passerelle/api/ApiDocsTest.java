@@ -53,6 +53,8 @@ class ApiDocsTest {
             "GET /api/routes",
             "GET /api/connections/{}/cursors",
             "PUT /api/connections/{}/cursors/{}",
+            "GET /api/connections/{}/alerts", "PUT /api/connections/{}/alerts", "DELETE /api/connections/{}/alerts",
+            "GET /api/connections/{}/alerts/deliveries",
             "POST /api/runs/{}/retry",
             "PUT /api/timesheets/{}",
             "PUT /api/timesheets/{}/lines/{}",

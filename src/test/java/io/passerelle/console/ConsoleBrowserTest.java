@@ -16,19 +16,15 @@ import io.passerelle.api.ApiClient;
 import io.passerelle.api.ApiTestSupport.Response;
 import io.passerelle.sandbox.acumatica.AcumaticaSimulator;
 import io.passerelle.sandbox.acumatica.EntityType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -56,7 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
 })
 @ActiveProfiles({"sandbox", "test"})
 @EnabledIf(value = "io.passerelle.console.Chromium#installed", disabledReason = Chromium.MISSING)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends BrowserTest {
 
     static final String ADMIN = "test-admin-token";
     static final String APPROVER = "console-approver-token";
@@ -69,12 +65,9 @@ class ConsoleBrowserTest {
     /** The sandbox Avantage server's encryption key (config/connections-sandbox.yaml's default). */
     private static final String AVANTAGE_KEY = "cGFzc2VyZWxsZS1zYW5kYm94LWF2YW50YWdlLWRlbW8=";
 
-    private static WebDriver browser;
     /** The Acumatica records a commitment names are synced once, by the first test that needs them. */
     private static boolean acumaticaSynced;
 
-    @LocalServerPort
-    int port;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -82,25 +75,10 @@ class ConsoleBrowserTest {
     @Value("${passerelle.sandbox.avantage.bound-port}")
     int avantagePort;
 
-    private Person person;
     private ApiClient api;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start("en-US");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
-    void afresh() {
-        person = new Person(browser, port);
-        person.forget();
+    void client() {
         api = new ApiClient(port, json);
     }
 
@@ -268,7 +246,7 @@ class ConsoleBrowserTest {
         person.signIn(ADMIN);
         int before = runs(AVANTAGE, "trades");
 
-        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+        Object status = ((JavascriptExecutor) person.browser()).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch('/console/connections/" + AVANTAGE + "/sync/trades', {method: 'POST',"
                         + " credentials: 'same-origin', redirect: 'manual'})"

@@ -7,17 +7,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Companies and Runs pages in a real browser (headless Chromium) against the sandbox, as an ADMIN uses them: it
@@ -28,37 +24,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ConsolePagesContext
 @EnabledIf(value = "io.passerelle.console.Chromium#installed", disabledReason = Chromium.MISSING)
-class ConsolePagesBrowserTest {
+class ConsolePagesBrowserTest extends BrowserTest {
 
     private static final String ADMINPULSE = "sandbox-adminpulse";
     /** The seed's example company (AdminPulse APR00017): director and 60 % shareholder Jan Peeters, a bad number. */
     private static final String BAKKERIJ = "Bakkerij Janssens";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    private Person person;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start("en-US");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void afresh() {
-        person = new Person(browser, port);
-        person.forget();
-    }
 
     @Test
     void anAdminImportsCompaniesFindsOneReadsItsBoardMarksADirectorByHandAndFindsTheRun() {
@@ -103,7 +74,7 @@ class ConsolePagesBrowserTest {
                 .contains("duplicate of Jan Peeters"));
         assertThat(person.maybeButton("Delete Jan Peeters")).as("a manual relation can be deleted").isPresent();
         // the picture shows the board with its marks, which is below the company's facts and checks
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", board);
+        ((JavascriptExecutor) person.browser()).executeScript("arguments[0].scrollIntoView()", board);
         person.screenshot("company");
 
         person.press(person.link("Runs"));

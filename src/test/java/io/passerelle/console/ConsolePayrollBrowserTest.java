@@ -16,17 +16,13 @@ import io.passerelle.api.ApiClient;
 import io.passerelle.api.ApiTestSupport.Response;
 import io.passerelle.canonical.KeyNormalizer;
 import io.passerelle.sandbox.avantage.AvantageSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,14 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @PayrollSandbox
 @EnabledIf(value = "io.passerelle.console.Chromium#installed", disabledReason = Chromium.MISSING)
-class ConsolePayrollBrowserTest {
+class ConsolePayrollBrowserTest extends BrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -52,25 +44,10 @@ class ConsolePayrollBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private Person person;
     private ApiClient api;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start("en-US");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
-    void afresh() {
-        person = new Person(browser, port);
-        person.forget();
+    void client() {
         api = new ApiClient(port, json);
     }
 

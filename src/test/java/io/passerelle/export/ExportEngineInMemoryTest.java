@@ -369,7 +369,7 @@ class ExportEngineInMemoryTest {
         private long lastId;
 
         RecordedRuns() {
-            super(null, null, null); // every method the engine calls is overridden: nothing reaches JDBC
+            super(null, null, null, null, null); // every method the engine calls is overridden: nothing reaches JDBC
         }
 
         /** A fresh run, whose progress and errors are the only ones recorded. */

@@ -11,6 +11,8 @@ import io.passerelle.connection.Connection;
 import io.passerelle.export.EngineFakes.FakeErp;
 import io.passerelle.export.EngineFakes.FakeSource;
 import io.passerelle.export.EngineFakes.Thing;
+import io.passerelle.run.Instance;
+import io.passerelle.run.InstanceProperties;
 import io.passerelle.run.PageWorkers;
 import io.passerelle.run.RunErrorView;
 import io.passerelle.run.RunStore;
@@ -71,7 +73,7 @@ class ExportEngineTest {
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         SqlFiles sql = new SqlFiles();
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        runs = new RunStore(jdbc, sql, event -> { });
+        runs = new RunStore(jdbc, sql, event -> { }, Instance.named("test"), new InstanceProperties(null, null, null));
         items = new ExportItemStore(jdbc, transaction, sql, json);
         source = new FakeSource(this::states);
         erp = new FakeErp();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passerelle.canonical.CanonicalEntity;
 import io.passerelle.canonical.CanonicalRecord;
 import io.passerelle.canonical.JsonFields;
+import io.passerelle.run.Instance;
+import io.passerelle.run.InstanceProperties;
 import io.passerelle.run.PageWorkers;
 import io.passerelle.run.RetryScope;
 import io.passerelle.run.RunStore;
@@ -61,7 +63,7 @@ class SyncEngineTest {
                 + "from company");
         SqlFiles sql = new SqlFiles();
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        runs = new RunStore(jdbc, sql, event -> { });
+        runs = new RunStore(jdbc, sql, event -> { }, Instance.named("test"), new InstanceProperties(null, null, null));
         store = new SyncStore(jdbc, transaction, sql);
         camel = new DefaultCamelContext();
         camel.start();

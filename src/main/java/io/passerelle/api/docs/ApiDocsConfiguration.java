@@ -259,6 +259,8 @@ class ApiDocsConfiguration {
                 new Capability("companies", "The platform's companies, the ones a connection reaches, relations "
                         + "and checks", List.of("/api/companies", "/api/connections/{id}/companies")),
                 new Capability("records", "What a sync wrote", List.of("/api/connections/{id}/records")),
+                new Capability("alerts", "A connection's webhook for its flows' failures, staleness and recoveries",
+                        List.of("/api/connections/{id}/alerts")),
                 new Capability("connections", "Connections to ERPs: create, change, test, link",
                         List.of("/api/connections")),
                 new Capability("runs", "The runs syncs and exports made, their errors, retries",
@@ -285,7 +287,7 @@ class ApiDocsConfiguration {
 
         /** The tags in the order a reader meets the API: connections first, then what they do. */
         static List<Tag> tags() {
-            List<String> order = List.of("connections", "sync", "runs", "records", "exports", "code maps",
+            List<String> order = List.of("connections", "alerts", "sync", "runs", "records", "exports", "code maps",
                     "companies", "import jobs", "timesheets", "commitments and invoices", "approvals", "catalogue");
             return ALL.stream().sorted(Comparator.comparingInt(c -> order.indexOf(c.tag())))
                     .map(c -> new Tag().name(c.tag()).description(c.description())).collect(Collectors.toList());

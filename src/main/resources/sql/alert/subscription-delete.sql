@@ -1,0 +1,1 @@
+delete from alert_subscription where connection_id = :connectionId

@@ -1,0 +1,1 @@
+select connection_id from alert_subscription where events like '%STALE%' order by connection_id

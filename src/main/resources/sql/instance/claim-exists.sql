@@ -1,0 +1,1 @@
+select count(*) from run_claim where claim_key = :key

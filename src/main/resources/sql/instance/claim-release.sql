@@ -1,0 +1,1 @@
+delete from run_claim where claim_key = :key and instance_id = :instanceId

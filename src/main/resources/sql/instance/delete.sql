@@ -1,0 +1,1 @@
+delete from passerelle_instance where id = :id
