@@ -147,6 +147,7 @@ public class ScheduleRoutes implements RouteFileListener, ScheduleSource {
                     .parameter("flow", flow)
                     .parameter("cron", cron)
                     .parameter("misfireInstruction", String.valueOf(properties.misfire().instruction())));
+            ScheduleTriggers.storeEndpoint(camel, routeId);
             ids.add(routeId);
         });
         routesByConnection.put(connection.id(), ids);

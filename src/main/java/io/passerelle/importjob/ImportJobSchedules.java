@@ -141,6 +141,7 @@ public class ImportJobSchedules implements RouteFileListener, ScheduleSource {
                 .parameter("jobId", String.valueOf(job.id()))
                 .parameter("cron", job.schedule())
                 .parameter("misfireInstruction", String.valueOf(properties.misfire().instruction())));
+        ScheduleTriggers.storeEndpoint(camel, routeId);
         scheduled.put(job.id(), job.connectionId());
         crons.put(job.id(), job.schedule());
         LOG.info("import job {} of connection {}: scheduled ({})", job.id(), job.connectionId(), job.schedule());

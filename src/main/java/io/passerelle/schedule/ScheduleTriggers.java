@@ -12,9 +12,12 @@ import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.component.quartz.QuartzConstants;
 import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -94,6 +97,37 @@ public final class ScheduleTriggers {
             triggerKey(route).ifPresent(held::add);
         }
         return held;
+    }
+
+    /**
+     * Stores the route's endpoint URI in its stored job's data. camel-quartz reschedules a stored trigger whose cron
+     * changed but leaves its job's data as the first instance wrote it, with the old URI; an instance that fires the
+     * trigger without holding its route (just removing it to make it anew) makes an endpoint from that URI, whose
+     * start would put the old cron back. Nothing to do in RAM mode or when the data is current.
+     */
+    public static void storeEndpoint(CamelContext camel, String routeId) {
+        Scheduler scheduler = clusteredScheduler(camel);
+        Route route = camel.getRoute(routeId);
+        QuartzEndpoint endpoint = route == null ? null : quartzEndpoint(route);
+        if (scheduler == null || endpoint == null) {
+            return;
+        }
+        TriggerKey key = endpoint.getTriggerKey();
+        try {
+            // camel-quartz names the job as its trigger
+            JobDetail job = scheduler.getJobDetail(new JobKey(key.getName(), key.getGroup()));
+            String uri = endpoint.getEndpointUri();
+            if (job == null || uri.equals(job.getJobDataMap().getString(QuartzConstants.QUARTZ_ENDPOINT_URI))) {
+                return;
+            }
+            JobDetail current = job.getJobBuilder().usingJobData(QuartzConstants.QUARTZ_ENDPOINT_URI, uri).build();
+            if (endpoint.getCron() != null) {
+                current.getJobDataMap().put(QuartzConstants.QUARTZ_TRIGGER_CRON_EXPRESSION, endpoint.getCron());
+            }
+            scheduler.addJob(current, true, true);
+        } catch (SchedulerException e) {
+            LOG.error("schedules: could not store the endpoint of trigger {}: {}", key, e.getMessage());
+        }
     }
 
     /**

@@ -131,6 +131,9 @@ class ClusteredSchedulesPostgresTest {
         });
         assertThat(jdbc.queryForObject("select cron_expression from qrtz_cron_triggers where trigger_group = ?",
                 String.class, "passerelle-" + CONNECTION)).isEqualTo(EVERY_3S);
+        // and its job's data the new URI, which an instance firing it without its route would make an endpoint of
+        assertThat(scheduler(a).getJobDetail(new org.quartz.JobKey(FLOW, "passerelle-" + CONNECTION)).getJobDataMap()
+                .getString("CamelQuartzEndpoint")).contains("cron=0%2F3+");
         // A paused (as if busy or gone): B fires the schedule it read from the database, still once per fire
         int executedByB = executed(b);
         scheduler(a).standby();
