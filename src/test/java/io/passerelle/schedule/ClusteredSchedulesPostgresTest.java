@@ -200,9 +200,6 @@ class ClusteredSchedulesPostgresTest {
         // two Camel contexts of one name in one JVM: JMX would refuse the second; in production each has its own JVM
         properties.put("camel.main.jmx-enabled", "false");
         properties.put("camel.springboot.main-run-controller", "false");
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.io.passerelle.schedule", "INFO");
-        properties.put("logging.level.io.passerelle.connection.ScheduleRoutes", "INFO");
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(Passerelle.class).profiles("test").logStartupInfo(false).run(args);
