@@ -41,8 +41,10 @@ class GracefulStop {
         this.timeout = timeout;
     }
 
+    // just after the clustered schedules' scheduler stopped (schedule/SchedulePoller#stopBeforeCamel): a fire refused
+    // here during the drain would be lost for the whole cluster, one not taken here is fired by another instance
     @EventListener(ContextClosedEvent.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     void drain() {
         instances.stopping();
         Instant deadline = Instant.now().plus(timeout);

@@ -383,7 +383,7 @@ class ImportJobApiTest {
                 + "/runs", ADMIN).node().path("items")).anySatisfy(run -> {
                     assertThat(run.path("trigger").asText()).isEqualTo("SCHEDULE");
                     assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-                    assertThat(run.path("lines").get(0).path("company").path("erpCompanyId").asText()).isEqualTo("4711");
+                    assertThat(run.path("lines").path(0).path("company").path("erpCompanyId").asText()).isEqualTo("4711");
                 }));
 
         ok(call("PUT", "/api/import-jobs/" + id, ADMIN, toJson(job("By hand", SEVEN, List.of("4711"),
