@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two packaged instances, a and b, on one PostgreSQL database and one Avantage (a simulator in this JVM that answers
- * slowly on demand), as issue 16 has them: an export going on a is a 409 on b; a killed with kill -9 mid-export has its
+ * slowly on demand), as issue 16 has them: a schedule every 5 s makes one run per fire, and removed through b it stops
+ * on both; an export going on a is a 409 on b; a killed with kill -9 mid-export has its
  * run closed by b, in words, long before 2 minutes (heartbeats every second, silent after 5 s), and b's next export
  * leaves every line in Avantage exactly once; a SIGTERM during b's sync leaves the run INTERRUPTED with its counts.
  */
@@ -100,12 +102,26 @@ class TwoInstancesPostgresIT {
 
     @Test
     @Order(1)
+    void aScheduleEveryFiveSecondsMakesOneRunPerFireAndOneRemovedThroughTheOtherStopsOnBoth() throws Exception {
+        created(a.send("POST", "/api/connections", token, connection("{\"hourTypes\": \"0/5 * * * * ?\"}")));
+        // the other instance reads the schedule within its poll; from then on each fire is one run, on either
+        await().atMost(Duration.ofSeconds(40)).until(() -> scheduledRuns().size() >= 5);
+        List<Instant> starts = scheduledRuns();
+        for (int i = 1; i < starts.size(); i++) {
+            assertThat(Duration.between(starts.get(i - 1), starts.get(i))).as("one run per fire, not one per instance")
+                    .isGreaterThan(Duration.ofSeconds(3));
+        }
+
+        ok(b.send("PUT", "/api/connections/" + CONNECTION, token, connection("{}")));
+        Instant removed = Instant.now();
+        // no scheduled run on either instance once it is removed, for longer than two fires and a poll
+        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20))
+                .until(() -> scheduledRuns().stream().noneMatch(start -> start.isAfter(removed.plusSeconds(1))));
+    }
+
+    @Test
+    @Order(2)
     void anExportGoingOnOneInstanceIsA409OnTheOtherAndAKilledOnesRunIsClosedAndItsLinesSentOnce() throws Exception {
-        created(a.send("POST", "/api/connections", token, """
-                {"id":"%s","company":{"code":"BOREAL","name":"Construction Boréal inc."},"erp":"avantage",
-                 "endpoints":[{"name":"main","url":"tcp://%s:%d","default":true}],
-                 "credentials":{"user":"integration","password":"sandbox","encryptionKey":"%s"},"options":{}}"""
-                .formatted(CONNECTION, avantage.host(), avantage.port(), AvantageSimulatorProperties.DEMO_ENCRYPTION_KEY)));
         JsonNode synced = ok(a.send("POST", "/api/connections/" + CONNECTION + "/sync/all?wait=true", token, null));
         assertThat(synced.findValues("status")).allSatisfy(s -> assertThat(s.asText()).isEqualTo("SUCCEEDED"));
         ok(a.send("PUT", "/api/connections/" + CONNECTION + "/maps/hourTypes", token,
@@ -140,7 +156,7 @@ class TwoInstancesPostgresIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aSigtermDuringASyncLeavesItsRunInterruptedWithItsCounts() throws Exception {
         avantage.faults().delayResponses(Duration.ofMillis(400));
         HttpResponse<String> started = b.send("POST", "/api/connections/" + CONNECTION + "/sync/employees?mode=full",
@@ -161,6 +177,27 @@ class TwoInstancesPostgresIT {
         assertThat(interrupted.path("counts").path("unchanged").asInt() + interrupted.path("counts").path("updated")
                 .asInt() + interrupted.path("counts").path("created").asInt()).as("each page read was written")
                 .isEqualTo(read);
+    }
+
+    static String connection(String schedules) {
+        return """
+                {"id":"%s","company":{"code":"BOREAL","name":"Construction Boréal inc."},"erp":"avantage",
+                 "endpoints":[{"name":"main","url":"tcp://%s:%d","default":true}],
+                 "credentials":{"user":"integration","password":"sandbox","encryptionKey":"%s"},"schedules":%s,
+                 "options":{}}""".formatted(CONNECTION, avantage.host(), avantage.port(),
+                AvantageSimulatorProperties.DEMO_ENCRYPTION_KEY, schedules);
+    }
+
+    /** When each scheduled run of the connection's hour types started, oldest first, whichever instance ran it. */
+    static List<Instant> scheduledRuns() throws Exception {
+        List<Instant> starts = new ArrayList<>();
+        for (JsonNode run : ok(b.get("/api/runs?connection=" + CONNECTION + "&flow=hourTypes&limit=100", token))) {
+            if (run.path("trigger").asText().equals("SCHEDULE")) {
+                starts.add(Instant.parse(run.path("startedAt").asText()));
+            }
+        }
+        starts.sort(null);
+        return starts;
     }
 
     /** Ten VALIDATED sheets of two lines each, on a synced project and activity; their line ids. */
