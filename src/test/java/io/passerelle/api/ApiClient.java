@@ -1,5 +1,7 @@
 package io.passerelle.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Calls the API of an application listening on {@code port}, as a client would: JSON in, JSON or problem out. */
@@ -45,5 +49,20 @@ public final class ApiClient {
 
     public ApiTestSupport.Response call(String method, String path, String token) {
         return call(method, path, token, null);
+    }
+
+    /** The JSON of an answer that must be a 200 (the answer itself in the failure's words otherwise). */
+    public static JsonNode ok(ApiTestSupport.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.node();
+    }
+
+    /** A request body: {@code value} as JSON. */
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

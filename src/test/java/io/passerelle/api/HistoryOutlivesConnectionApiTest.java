@@ -84,7 +84,7 @@ class HistoryOutlivesConnectionApiTest {
         avantage.faults().reset();
         documents.forEach((id, document) -> {
             if (!connections.exists(id)) {
-                Response again = api.call("POST", "/api/connections", ADMIN, write(document));
+                Response again = api.call("POST", "/api/connections", ADMIN, api.write(document));
                 assertThat(again.status()).as(again.toString()).isEqualTo(201);
             }
         });
@@ -118,7 +118,7 @@ class HistoryOutlivesConnectionApiTest {
                 .contains("left alone");
         assertThat(api.call("GET", "/api/connections/" + ACUMATICA, ADMIN).status()).isEqualTo(404);
 
-        Response again = api.call("POST", "/api/connections", ADMIN, write(documents.get(ACUMATICA)));
+        Response again = api.call("POST", "/api/connections", ADMIN, api.write(documents.get(ACUMATICA)));
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         JsonNode next = ok(api.call("POST", "/api/connections/" + ACUMATICA + "/export/commitments?wait=true", ADMIN));
 
@@ -147,7 +147,7 @@ class HistoryOutlivesConnectionApiTest {
         assertThat(schedules.routeIds(AVANTAGE)).as("its schedules stop").isEmpty();
         assertThat(lineStates(sheet)).containsOnly("ACCEPTED");
 
-        Response again = api.call("POST", "/api/connections", ADMIN, write(documents.get(AVANTAGE)));
+        Response again = api.call("POST", "/api/connections", ADMIN, api.write(documents.get(AVANTAGE)));
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(schedules.routeIds(AVANTAGE)).as("and come back with it").hasSize(6);
         JsonNode next = ok(api.call("POST", "/api/connections/" + AVANTAGE + "/export/timesheets?wait=true", ADMIN));
@@ -187,7 +187,7 @@ class HistoryOutlivesConnectionApiTest {
         doomed.put("id", "doomed-avantage");
         doomed.put("company", Map.of("code", "DOOMED", "name", "Doomed inc."));
         doomed.put("schedules", Map.of());
-        assertThat(api.call("POST", "/api/connections", ADMIN, write(doomed)).status()).isEqualTo(201);
+        assertThat(api.call("POST", "/api/connections", ADMIN, api.write(doomed)).status()).isEqualTo(201);
         avantage.faults().delayResponses(Duration.ofMillis(300));
         long listsBefore = avantage.counters().requests("LIST");
         Response started = api.call("POST", "/api/connections/doomed-avantage/sync/trades", ADMIN);
@@ -275,7 +275,7 @@ class HistoryOutlivesConnectionApiTest {
     }
 
     private JsonNode created(String path, Map<String, Object> body) {
-        Response created = api.call("POST", path, ADMIN, write(body));
+        Response created = api.call("POST", path, ADMIN, api.write(body));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.node();
     }
@@ -285,11 +285,4 @@ class HistoryOutlivesConnectionApiTest {
         return response.node();
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

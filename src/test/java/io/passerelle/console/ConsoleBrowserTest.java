@@ -1,5 +1,6 @@
 package io.passerelle.console;
 
+import static io.passerelle.api.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -311,22 +312,9 @@ class ConsoleBrowserTest extends BrowserTest {
             body.put("dueDate", "2026-12-16");
         }
         body.put("lines", List.of(line));
-        Response created = api.call("POST", path, ADMIN, write(body));
+        Response created = api.call("POST", path, ADMIN, api.write(body));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return reference;
-    }
-
-    private JsonNode ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.node();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private static String value(ObjectNode document, String field) {

@@ -1,5 +1,6 @@
 package io.passerelle.console;
 
+import static io.passerelle.api.ApiClient.ok;
 import static io.passerelle.console.PayrollSandbox.ADMIN;
 import static io.passerelle.console.PayrollSandbox.AVANTAGE;
 import static io.passerelle.console.PayrollSandbox.ENGINEER;
@@ -56,7 +57,7 @@ class ConsoleCodeMapPagesTest {
         document.put("credentials", connections.get(AVANTAGE).credentials());
         document.put("schedules", Map.of());
         document.put("allowOthersToEdit", false);
-        Response created = api.call("POST", "/api/connections", ENGINEER, write(document));
+        Response created = api.call("POST", "/api/connections", ENGINEER, api.write(document));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode run = ok(api.call("POST", "/api/connections/" + OWN + "/sync/hourTypes?wait=true", ENGINEER));
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
@@ -205,16 +206,4 @@ class ConsoleCodeMapPagesTest {
         return codes;
     }
 
-    private JsonNode ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.node();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.passerelle.console;
 
+import static io.passerelle.api.ApiClient.ok;
 import static io.passerelle.console.PayrollSandbox.ADMIN;
 import static io.passerelle.console.PayrollSandbox.AVANTAGE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +115,7 @@ class ConsolePayrollBrowserTest extends BrowserTest {
         String project = avantage.dataset().projects().get(3).number();
         platformOnlyActivity(project, "99-998");
         String employee = avantage.dataset().employees().get(211).number();
-        Response created = api.call("POST", "/api/timesheets", ADMIN, write(Map.of("company", "BOREAL",
+        Response created = api.call("POST", "/api/timesheets", ADMIN, api.write(Map.of("company", "BOREAL",
                 "employeeNumber", employee, "status", "VALIDATED", "lines", List.of(Map.of("date", "2026-11-18",
                         "projectNumber", project, "activityCode", "99-998", "hours", 4.0)))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -178,22 +179,10 @@ class ConsolePayrollBrowserTest extends BrowserTest {
         List<Map<String, Object>> lines = List.of(
                 Map.of("date", "2026-11-16", "projectNumber", project, "activityCode", activity, "hours", 8.0),
                 Map.of("date", "2026-11-17", "projectNumber", project, "activityCode", activity, "hours", 7.5));
-        Response created = api.call("POST", "/api/timesheets", ADMIN, write(Map.of("company", "BOREAL",
+        Response created = api.call("POST", "/api/timesheets", ADMIN, api.write(Map.of("company", "BOREAL",
                 "employeeNumber", employee, "status", "VALIDATED", "lines", lines)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.node().path("id").asText();
     }
 
-    private JsonNode ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.node();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

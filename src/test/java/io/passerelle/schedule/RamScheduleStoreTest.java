@@ -1,8 +1,18 @@
 package io.passerelle.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.passerelle.SandboxTest;
+import io.passerelle.connection.ConnectionDocument;
+import io.passerelle.connection.ConnectionDocument.CompanyDocument;
+import io.passerelle.connection.ConnectionDocument.EndpointDocument;
+import io.passerelle.connection.ConnectionService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.junit.jupiter.api.Test;
@@ -25,6 +35,8 @@ class RamScheduleStoreTest {
     CamelContext camel;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    ConnectionService connections;
 
     @Test
     void theSchedulesAreInCamelQuartzsOwnMemoryStore() throws Exception {
@@ -34,8 +46,18 @@ class RamScheduleStoreTest {
         assertThat(scheduler.getMetaData().isJobStoreClustered()).isFalse();
         assertThat(context.getBeansOfType(ClusteredScheduler.class)).isEmpty();
         assertThat(context.getBeansOfType(SchedulePoller.class)).isEmpty();
-        CronTrigger trigger = (CronTrigger) scheduler.getTrigger(new TriggerKey("projects", "passerelle-sandbox-avantage"));
-        assertThat(trigger).as("the sandbox connection's projects schedule").isNotNull();
-        assertThat(trigger.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        // a connection of its own: the context's other tests change the sandbox connections' schedules
+        String id = "ram-schedules-" + UUID.randomUUID().toString().substring(0, 8);
+        connections.create(new ConnectionDocument(id, new CompanyDocument("RAMSCHED", "Ram Schedules inc."),
+                "avantage", List.of(new EndpointDocument("main", "tcp://127.0.0.1:1", true)),
+                Map.of("user", "u", "password", "p"), Map.of("projects", "0 0 3 * * ?"), Map.of(), null, false));
+        try {
+            TriggerKey key = new TriggerKey("projects", "passerelle-" + id);
+            await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.getTrigger(key) != null);
+            CronTrigger trigger = (CronTrigger) scheduler.getTrigger(key);
+            assertThat(trigger.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        } finally {
+            connections.delete(id, "test"); // it has no history: gone
+        }
     }
 }
