@@ -20,6 +20,7 @@ import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.ConnectionTester;
 import io.passerelle.connection.FieldProblem;
 import io.passerelle.connection.NoLinkException;
+import io.passerelle.connection.Ownership;
 import io.passerelle.run.FailureMessages;
 import io.passerelle.run.FlowAlreadyRunningException;
 import io.passerelle.run.UnknownFlowException;
@@ -29,6 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,14 +69,8 @@ class ConnectionActions {
     }
 
     @PostMapping("/console/connections/{id}/test")
-    String test(@PathVariable String id, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Optional<String> refused = refusal(id, Action.CHANGE);
-        if (refused == null) {
-            return notFound(id, response, model);
-        }
-        if (refused.isPresent()) {
-            return problem(response, model, HttpStatus.FORBIDDEN, messages.text("console.action.refused", refused.get()));
-        }
+    String test(@PathVariable String id, RedirectAttributes redirect) {
+        require(id, Action.CHANGE);
         redirect.addFlashAttribute("test", tester.test(id, null));
         return "redirect:/console/connections/" + id;
     }
@@ -91,13 +87,7 @@ class ConnectionActions {
 
     private String linkOrUnlink(String id, boolean link, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
-        Optional<String> refused = refusal(id, Action.CHANGE);
-        if (refused == null) {
-            return notFound(id, response, model);
-        }
-        if (refused.isPresent()) {
-            return problem(response, model, HttpStatus.FORBIDDEN, messages.text("console.action.refused", refused.get()));
-        }
+        require(id, Action.CHANGE);
         try {
             if (link) {
                 ConnectionTester.LinkTest linked = tester.link(id, null);
@@ -118,13 +108,7 @@ class ConnectionActions {
     String resetWatermark(@PathVariable String id, @PathVariable String flow,
             @RequestParam(required = false) String watermark, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
-        Optional<String> refused = refusal(id, Action.CHANGE);
-        if (refused == null) {
-            return notFound(id, response, model);
-        }
-        if (refused.isPresent()) {
-            return problem(response, model, HttpStatus.FORBIDDEN, messages.text("console.action.refused", refused.get()));
-        }
+        require(id, Action.CHANGE);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (watermark == null || watermark.isBlank()) {
             body.putNull(CursorController.WATERMARK);
@@ -154,10 +138,7 @@ class ConnectionActions {
         if (connection.isEmpty()) {
             return notFound(id, response, model);
         }
-        Optional<String> refused = access.refusal(caller(), connection.get().ownership(), Action.SEE_DATA);
-        if (refused.isPresent()) {
-            return problem(response, model, HttpStatus.FORBIDDEN, messages.text("console.action.refused", refused.get()));
-        }
+        require(id, Action.SEE_DATA);
         try {
             targets.discover(connection.get());
         } catch (RuntimeException e) {
@@ -173,10 +154,7 @@ class ConnectionActions {
         if (connection.isEmpty()) {
             return notFound(id, response, model);
         }
-        Optional<String> refused = access.refusal(caller(), connection.get().ownership(), Action.CHANGE);
-        if (refused.isPresent()) {
-            return problem(response, model, HttpStatus.FORBIDDEN, messages.text("console.action.refused", refused.get()));
-        }
+        require(id, Action.CHANGE);
         try {
             if (targets.perCompany(connection.get()) && targets.reached(connection.get()).isEmpty()) {
                 targets.discover(connection.get());
@@ -199,9 +177,29 @@ class ConnectionActions {
         return "console/connection-companies";
     }
 
-    /** Null when there is no such connection; otherwise why the caller may not, if it may not. */
-    private Optional<String> refusal(String id, Action action) {
-        return connections.ownership(id).map(ownership -> access.refusal(caller(), ownership, action)).orElse(null);
+    /** @throws Refused when there is no such connection (404), or the caller may not (403, why in words) */
+    private void require(String id, Action action) {
+        Ownership ownership = connections.ownership(id).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND,
+                messages.text("console.connection.notFound", id)));
+        access.refusal(caller(), ownership, action).ifPresent(why -> {
+            throw new Refused(HttpStatus.FORBIDDEN, messages.text("console.action.refused", why));
+        });
+    }
+
+    /** What an action of this page refused before doing anything, shown as the problem page. */
+    static final class Refused extends RuntimeException {
+
+        private final HttpStatus status;
+
+        Refused(HttpStatus status, String words) {
+            super(words);
+            this.status = status;
+        }
+    }
+
+    @ExceptionHandler(Refused.class)
+    String refused(Refused refused, HttpServletResponse response, Model model) {
+        return problem(response, model, refused.status, refused.getMessage());
     }
 
     private String notFound(String id, HttpServletResponse response, Model model) {
