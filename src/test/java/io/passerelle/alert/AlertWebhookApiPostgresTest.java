@@ -25,11 +25,7 @@ class AlertWebhookApiPostgresTest extends AlertWebhookApiTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = System.getenv(PostgresSchema.ENV);
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", AlertWebhookApiPostgresTest::user);
-        registry.add("spring.datasource.password", AlertWebhookApiPostgresTest::password);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        PostgresSchema.use(registry, SCHEMA);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.passerelle.export;
 
-import java.util.UUID;
+import io.passerelle.TestDatabases;
+import io.passerelle.timesheet.PostgresSchema;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,14 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
         disabledReason = "no PostgreSQL given: set PASSERELLE_TEST_DB_URL=jdbc:postgresql://host:5432/db")
 class ProjectLinkExportPostgresTest extends ProjectLinkExportTest {
 
-    static final String SCHEMA = "passerelle_links_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String SCHEMA = TestDatabases.freshSchema("passerelle_links");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = System.getenv("PASSERELLE_TEST_DB_URL");
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("PASSERELLE_TEST_DB_USER", "postgres"));
-        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("PASSERELLE_TEST_DB_PASSWORD", ""));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        PostgresSchema.use(registry, SCHEMA);
     }
 }

@@ -1,7 +1,6 @@
 package io.passerelle.timesheet;
 
-import java.util.UUID;
-
+import io.passerelle.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -16,7 +15,11 @@ public final class PostgresSchema {
     }
 
     public static void register(DynamicPropertyRegistry registry, String prefix) {
-        String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        use(registry, TestDatabases.freshSchema(prefix));
+    }
+
+    /** As {@link #register}, in the schema named, for a test that drops it afterwards. */
+    public static void use(DynamicPropertyRegistry registry, String schema) {
         String url = System.getenv(ENV);
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("PASSERELLE_TEST_DB_USER", "postgres"));

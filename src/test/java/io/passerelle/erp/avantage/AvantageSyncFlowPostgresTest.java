@@ -1,6 +1,7 @@
 package io.passerelle.erp.avantage;
 
-import java.util.UUID;
+import io.passerelle.TestDatabases;
+import io.passerelle.timesheet.PostgresSchema;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,14 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
         disabledReason = "no PostgreSQL given: set PASSERELLE_TEST_DB_URL=jdbc:postgresql://host:5432/db")
 class AvantageSyncFlowPostgresTest extends SyncFlowScenario {
 
-    static final String SCHEMA = "passerelle_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String SCHEMA = TestDatabases.freshSchema("passerelle_test");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = System.getenv("PASSERELLE_TEST_DB_URL");
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("PASSERELLE_TEST_DB_USER", "postgres"));
-        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("PASSERELLE_TEST_DB_PASSWORD", ""));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        PostgresSchema.use(registry, SCHEMA);
     }
 }
