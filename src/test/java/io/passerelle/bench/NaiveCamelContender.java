@@ -101,8 +101,8 @@ final class NaiveCamelContender implements Contender {
 
         @Override
         public void configure() {
-            naiveRoute(FULL, "bench-naive-full", "sql:classpath:bench/naive-insert.sql");
-            naiveRoute(INCREMENTAL, "bench-naive-incremental", "sql:classpath:bench/naive-merge.sql");
+            naiveRoute(FULL, "bench-naive-full", "sql:" + BenchSql.uri("naive-insert.sql"));
+            naiveRoute(INCREMENTAL, "bench-naive-incremental", "sql:" + BenchSql.uri("naive-merge.sql"));
         }
 
         private void naiveRoute(String from, String id, String sql) {

@@ -52,79 +52,89 @@ public final class SyncBenchmark {
     static final String CONNECTION = "bench-avantage";
     static final List<String> ALL_CONTENDERS = List.of("limit", "passerelle", "naive-camel", "spring-batch");
 
-    /** @param simulator inline, fork or auto (fork above 200,000 records) */
-    record Options(int records, Path dir, String simulator, List<String> contenders) {
+    /**
+     * @param simulator inline, fork or auto (fork above 200,000 records)
+     * @param repeat    how many times each timed run is made; the table shows the median
+     */
+    record Options(int records, Path dir, String simulator, List<String> contenders, int repeat) {
     }
 
     private SyncBenchmark() {
     }
 
     public static void main(String[] args) {
-        Options options = new Options(
-                Integer.parseInt(System.getProperty("bench.records", "100000")),
-                Path.of(System.getProperty("bench.dir", "target/bench")),
-                System.getProperty("bench.simulator", "auto"),
-                Arrays.stream(System.getProperty("bench.contenders", String.join(",", ALL_CONTENDERS)).split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
-        run(options);
+        String scenario = System.getProperty("bench.scenario", "sync").trim();
+        switch (scenario) {
+            case "sync" -> run(new Options(
+                    Integer.parseInt(System.getProperty("bench.records", "100000")),
+                    Path.of(System.getProperty("bench.dir", "target/bench")),
+                    System.getProperty("bench.simulator", "auto"),
+                    Arrays.stream(System.getProperty("bench.contenders", String.join(",", ALL_CONTENDERS)).split(","))
+                            .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                    Math.max(1, Integer.parseInt(System.getProperty("bench.repeat", "1")))),
+                    BenchDatabase.fromSystemProperties(Path.of(System.getProperty("bench.dir", "target/bench"))));
+            default -> throw new IllegalArgumentException("bench.scenario is sync, not '" + scenario + "'");
+        }
         System.exit(0);
     }
 
-    static List<BenchResult> run(Options options) {
+    static List<BenchResult> run(Options options, BenchDatabase database) {
         Path dir = options.dir().toAbsolutePath();
-        deleteDatabase(dir.resolve("db"));
         createDirectories(dir);
         boolean fork = options.simulator().equals("fork")
                 || (options.simulator().equals("auto") && options.records() > 200_000);
-        System.out.printf(Locale.ROOT, "bench: %,d employees, simulator %s, heap max %d MiB, %d cores, Java %s%n",
-                options.records(), fork ? "in its own JVM" : "in this JVM", Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        List<BenchResult> results = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "bench: %,d employees on %s, simulator %s, heap max %d MiB, %d cores, Java %s,"
+                        + " median of %d%n", options.records(), database.name(), fork ? "in its own JVM" : "in this JVM",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), options.repeat());
+        BenchSql.use(database);
+        Timings timings = new Timings(database.name());
         try (BenchSimulator simulator = fork ? BenchSimulator.forked(options.records(), dir)
                 : BenchSimulator.inline(options.records());
-             ConfigurableApplicationContext context = start(dir)) {
+             ConfigurableApplicationContext context = start(dir, database)) {
             Connection connection = createConnection(context, simulator.url());
             int pageSize = context.getBean(SyncProperties.class).pageSize();
             List<Contender> contenders = contenders(context, connection, pageSize, options.contenders());
             warmUp(newPages(context, connection, pageSize));
-            // the first timed run would otherwise pay for the JIT of H2's insert path alone: the floor runs once untimed
+            // the first timed run would otherwise pay for the JIT of the database's insert path alone: the floor runs
+            // once untimed
             for (Contender contender : contenders) {
                 if (contender.name().equals("limit")) {
                     contender.prepare();
                     contender.full();
                 }
             }
-            for (Contender contender : contenders) {
-                contender.prepare();
-                results.add(time("full", contender.name(), contender::full));
-            }
-            simulator.touchEmployees(Math.max(1, options.records() / 100));
-            for (Contender contender : contenders) {
-                results.add(time("incremental", contender.name(), contender::incremental));
-            }
             // timesheet export: N lines (the same -Dbench.records) of VALIDATED sheets, out to the simulator
             ExportScenario export = new ExportScenario(context.getBean(SyncLauncher.class),
                     context.getBean(ExportLauncher.class), context.getBean(CodeMapService.class),
                     new JdbcTemplate(context.getBean(DataSource.class)), simulator, CONNECTION);
-            if (options.contenders().contains("passerelle")) {
-                export.seed(options.records());
-                results.add(time("export", "passerelle", export::run));
+            for (int round = 1; round <= options.repeat(); round++) {
+                // every contender starts from an empty table, then reads the same 1% after its full run
+                for (Contender contender : contenders) {
+                    contender.prepare();
+                    timings.time("full", contender.name(), contender::full);
+                }
+                simulator.touchEmployees(Math.max(1, options.records() / 100));
+                for (Contender contender : contenders) {
+                    timings.time("incremental", contender.name(), contender::incremental);
+                }
+                if (options.contenders().contains("passerelle")) {
+                    export.seed(options.records());
+                    timings.time("export", "passerelle", export::run);
+                }
             }
         }
-        String table = table(options.records(), results);
+        List<BenchResult> results = timings.medians();
+        String table = table(options.records(), database.name(), options.repeat(), results);
         System.out.println(table);
-        write(dir.resolve("results.json"), options.records(), results);
+        write(dir.resolve("results.json"), options.records(), options.repeat(), results);
         writeText(dir.resolve("results.txt"), table);
         return results;
     }
 
-    private static ConfigurableApplicationContext start(Path dir) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        // the options of the application's own H2 URL (application.yaml), on the benchmark's file
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db").resolve("bench")
-                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=65536");
-        properties.put("spring.datasource.username", "sa");
-        properties.put("spring.datasource.password", "");
+    /** The application on the benchmark's database, with no sandbox and no start-up sync. */
+    static ConfigurableApplicationContext start(Path dir, BenchDatabase database) {
+        Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
         properties.put("passerelle.data-dir", dir.resolve("data").toString());
         properties.put("passerelle.secret-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         properties.put("passerelle.security.tokens[0].name", "bench");
@@ -202,20 +212,10 @@ public final class SyncBenchmark {
         } while (after != null);
     }
 
-    private static BenchResult time(String scenario, String contender, LongSupplier work) {
-        HeapPeak.reset();
-        long start = System.nanoTime();
-        long read = work.getAsLong();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        BenchResult result = new BenchResult(scenario, contender, read, seconds, HeapPeak.peakMb());
-        System.out.printf(Locale.ROOT, "  %-11s %-12s %,9d records in %8.3f s: %,10.0f records/s, peak heap %6.1f MiB%n",
-                scenario, contender, read, seconds, result.recordsPerSecond(), result.peakHeapMb());
-        return result;
-    }
-
-    static String table(int records, List<BenchResult> results) {
+    static String table(int records, String db, int repeat, List<BenchResult> results) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n%,d employees (export: %,d timesheet lines)%n", records, records));
+        out.append(String.format(Locale.ROOT, "%n%,d employees (export: %,d timesheet lines) on %s%s%n", records, records,
+                db, repeat > 1 ? ", median of " + repeat : ""));
         out.append(String.format(Locale.ROOT, "| %-11s | %-12s | %9s | %9s | %10s | %14s | %8s |%n",
                 "scenario", "contender", "records", "seconds", "records/s", "peak heap MiB", "x limit"));
         out.append("|-------------|--------------|-----------|-----------|------------|----------------|----------|\n");
@@ -229,19 +229,22 @@ public final class SyncBenchmark {
         return out.toString();
     }
 
-    private static void write(Path file, int records, List<BenchResult> results) {
+    private static void write(Path file, int records, int repeat, List<BenchResult> results) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (BenchResult r : results) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("scenario", r.scenario());
             row.put("contender", r.contender());
+            row.put("db", r.db());
             row.put("seconds", round(r.seconds(), 3));
             row.put("recordsPerSecond", round(r.recordsPerSecond(), 0));
             row.put("peakHeapMb", round(r.peakHeapMb(), 1));
+            row.put("runs", r.runs().stream().map(seconds -> round(seconds, 3)).toList());
             rows.add(row);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("records", records);
+        json.put("repeat", repeat);
         json.put("results", rows);
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
@@ -267,19 +270,6 @@ public final class SyncBenchmark {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteDatabase(Path db) {
-        if (!Files.exists(db)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(db)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the previous benchmark database " + db, e);
         }
     }
 }
