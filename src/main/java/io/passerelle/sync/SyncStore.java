@@ -19,7 +19,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -239,13 +238,10 @@ public class SyncStore {
             }
             Map<String, Existing> byMatchKey = new HashMap<>();
             Map<String, Existing> byLooseKey = new HashMap<>();
-            jdbc.query(sql.get(entity.sqlFile("existing")), new MapSqlParameterSource("companyId", target.companyId())
-                    .addValue("looseKeys", SqlFiles.keyRows(fresh.stream().map(CanonicalRecord::looseKey).distinct().toList())), rs -> {
-                        Existing row = new Existing(rs.getLong("id"), rs.getString("match_key"),
-                                rs.getString("loose_key"), rs.getString("display_key"));
-                        byMatchKey.put(row.matchKey(), row);
-                        byLooseKey.putIfAbsent(row.looseKey(), row);
-                    });
+            for (Existing row : existing(fresh)) {
+                byMatchKey.put(row.matchKey(), row);
+                byLooseKey.putIfAbsent(row.looseKey(), row);
+            }
 
             List<SqlParameterSource> linkRows = new ArrayList<>();
             List<SqlParameterSource> linkRefs = new ArrayList<>();
@@ -274,18 +270,33 @@ public class SyncStore {
             }
             List<SqlParameterSource> refs = new ArrayList<>(linkRefs);
             if (!inserts.isEmpty()) {
-                GeneratedKeyHolder keys = new GeneratedKeyHolder();
+                // a plain batch, then the new ids read by key: asking the batch for its generated keys costs PostgreSQL
+                // a round trip per few hundred rows, where a batch without results is one
                 jdbc.batchUpdate(sql.get(entity.sqlFile("insert")),
-                        inserts.stream().map(r -> (SqlParameterSource) rowParams(r, parentIds)).toArray(SqlParameterSource[]::new),
-                        keys, new String[] {"id"});
-                List<Map<String, Object>> generated = keys.getKeyList();
-                for (int i = 0; i < inserts.size(); i++) {
-                    long id = ((Number) generated.get(i).values().iterator().next()).longValue();
-                    refs.add(refParams(inserts.get(i), id));
+                        inserts.stream().map(r -> (SqlParameterSource) rowParams(r, parentIds)).toArray(SqlParameterSource[]::new));
+                Map<String, Long> ids = new HashMap<>();
+                for (Existing row : existing(inserts)) {
+                    ids.put(row.matchKey(), row.id());
+                }
+                for (CanonicalRecord record : inserts) {
+                    Long id = ids.get(record.matchKey());
+                    if (id == null) {
+                        throw new IllegalStateException(entity.apiName() + " '" + record.remoteKey()
+                                + "' was inserted but is not found under its key");
+                    }
+                    refs.add(refParams(record, id));
                 }
             }
             jdbc.batchUpdate(sql.get("sql/sync/remote-ref-insert.sql"), refs.toArray(SqlParameterSource[]::new));
             return linkRows.size();
+        }
+
+        /** The company's rows that share a loose key with one of {@code records}: the same key or a near one. */
+        private List<Existing> existing(List<CanonicalRecord> records) {
+            return jdbc.query(sql.get(entity.sqlFile("existing")), new MapSqlParameterSource("companyId", target.companyId())
+                    .addValue("looseKeys", SqlFiles.keyRows(records.stream().map(CanonicalRecord::looseKey).distinct().toList())),
+                    (rs, row) -> new Existing(rs.getLong("id"), rs.getString("match_key"), rs.getString("loose_key"),
+                            rs.getString("display_key")));
         }
 
         private MapSqlParameterSource rowParams(CanonicalRecord record, Map<String, Long> parentIds) {

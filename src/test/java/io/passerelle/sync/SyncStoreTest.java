@@ -57,7 +57,7 @@ class SyncStoreTest {
                 + "created_at, updated_at) select ?, id, 'fake', '{}', '{}', '{}', false, current_timestamp, "
                 + "current_timestamp from company where code = 'STORE'", CONNECTION);
         store = new SyncStore(new NamedParameterJdbcTemplate(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new SqlFiles());
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new SqlFiles(dataSource));
         target = store.target(CONNECTION).orElseThrow();
     }
 
