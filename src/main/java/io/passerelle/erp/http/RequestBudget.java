@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A connection's share of what its ERP serves: at most {@code limit} calls in any {@link #WINDOW} (a minute and a
- * margin), bursts allowed. The ERP may count in a sliding minute, so a call is let go no earlier than one window after
+ * A connection's share of what its ERP serves: at most {@code limit} calls in any window (a minute and a margin,
+ * {@link RequestBudgetProperties#window()}), bursts allowed. The ERP may count in a sliding minute, so a call is let go no earlier than one window after
  * the call {@code limit} places before it: no minute ever holds more than the limit, and the run slows down before
  * the ERP says 429. A slot is reserved when the call asks, so concurrent calls (all flows and exports of the
  * connection share one budget) queue in order; the wait is a delayed continuation ({@link RetryPolicy.Waiter}), not
@@ -20,15 +20,11 @@ import java.util.function.Consumer;
  */
 public final class RequestBudget {
 
-    /**
-     * The ERP's minute and a margin: a call's slot is when it leaves, it reaches the ERP a little later, and a
-     * call delayed on its way in must not let the ERP see {@code limit + 1} in its own minute.
-     */
-    static final Duration WINDOW = Duration.ofSeconds(61);
-
-    private static final RequestBudget UNLIMITED = new RequestBudget(0, InstantSource.system(), RetryPolicy.DELAYED, waited -> { });
+    private static final RequestBudget UNLIMITED = new RequestBudget(0, Duration.ofSeconds(61), InstantSource.system(),
+            RetryPolicy.DELAYED, waited -> { });
 
     private final int limit;
+    private final Duration window;
     private final InstantSource clock;
     private final RetryPolicy.Waiter waiter;
     private final Consumer<Duration> waited;
@@ -39,11 +35,12 @@ public final class RequestBudget {
     private Instant last = Instant.MIN;
 
     /**
-     * @param limit  calls per minute; 0 (or less) lets every call go at once
+     * @param limit  calls per window; 0 (or less) lets every call go at once
      * @param waited told how long each call that had to wait waited (a metric)
      */
-    RequestBudget(int limit, InstantSource clock, RetryPolicy.Waiter waiter, Consumer<Duration> waited) {
+    RequestBudget(int limit, Duration window, InstantSource clock, RetryPolicy.Waiter waiter, Consumer<Duration> waited) {
         this.limit = Math.max(0, limit);
+        this.window = window;
         this.clock = clock;
         this.waiter = waiter;
         this.waited = waited;
@@ -77,7 +74,7 @@ public final class RequestBudget {
         Instant now = clock.instant();
         Instant slot = now;
         if (reserved == limit) {
-            Instant freed = slots[next].plus(WINDOW);
+            Instant freed = slots[next].plus(window);
             slot = freed.isAfter(slot) ? freed : slot;
         } else {
             reserved++;

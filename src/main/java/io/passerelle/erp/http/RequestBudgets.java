@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.passerelle.connection.Connection;
 import io.passerelle.connection.ErpOption;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,16 +24,18 @@ public class RequestBudgets {
     public static final String WAIT_METRIC = "passerelle.erp.request.budget.wait";
 
     private final MeterRegistry registry;
+    private final Duration window;
     private final InstantSource clock;
     private final RetryPolicy.Waiter waiter;
     private final Map<String, RequestBudget> budgets = new ConcurrentHashMap<>();
 
-    public RequestBudgets(MeterRegistry registry) {
-        this(registry, InstantSource.system(), RetryPolicy.DELAYED);
+    public RequestBudgets(MeterRegistry registry, RequestBudgetProperties properties) {
+        this(registry, properties.window(), InstantSource.system(), RetryPolicy.DELAYED);
     }
 
-    RequestBudgets(MeterRegistry registry, InstantSource clock, RetryPolicy.Waiter waiter) {
+    RequestBudgets(MeterRegistry registry, Duration window, InstantSource clock, RetryPolicy.Waiter waiter) {
         this.registry = registry;
+        this.window = window;
         this.clock = clock;
         this.waiter = waiter;
     }
@@ -61,7 +64,7 @@ public class RequestBudgets {
     public RequestBudget of(String erp, Connection connection, int erpDefault) {
         int limit = limit(connection, erpDefault);
         return budgets.compute(erp + "/" + connection.id(), (key, held) -> held != null && held.limit() == limit ? held
-                : new RequestBudget(limit, clock, waiter, waitTimer(erp, connection.id())::record));
+                : new RequestBudget(limit, window, clock, waiter, waitTimer(erp, connection.id())::record));
     }
 
     private Timer waitTimer(String erp, String connection) {
