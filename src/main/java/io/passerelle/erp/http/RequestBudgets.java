@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,7 @@ public class RequestBudgets {
     private final RetryPolicy.Waiter waiter;
     private final Map<String, RequestBudget> budgets = new ConcurrentHashMap<>();
 
+    @Autowired
     public RequestBudgets(MeterRegistry registry, RequestBudgetProperties properties) {
         this(registry, properties.window(), InstantSource.system(), RetryPolicy.DELAYED);
     }
