@@ -9,6 +9,7 @@ import io.passerelle.connection.ErpOption;
 import io.passerelle.erp.ErpDescriptor;
 import io.passerelle.erp.ErpModule;
 import io.passerelle.erp.http.ClientCredentialTokens;
+import io.passerelle.erp.http.RequestBudgets;
 import io.passerelle.export.OutboundFlow;
 import io.passerelle.sync.InboundFlowSpec;
 import io.passerelle.sync.SourceSession;
@@ -49,7 +50,8 @@ public class AbacusModule extends ErpModule {
                             + "enabled for the Entity API and authorised for the service user", AbacusSession.MANDANT_PATTERN,
                             "a number, e.g. 7777"),
                     ErpOption.optional(AbacusSession.AMID_OPTION, "the company's AmID (Abacus mobileID), as AbaClock "
-                            + "links it; shown with the link", null)));
+                            + "links it; shown with the link", null),
+                    RequestBudgets.option(ERP, AbacusProperties.REQUESTS_PER_MINUTE)));
 
     private final AbacusTransports transports;
     private final AbacusSource source;

@@ -10,10 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts     answers of one call while Abacus answers 429 or 503
  * @param maxWait         how long one call may wait in all for a busy Abacus before its run fails
  * @param tokenMargin     a token is renewed this long before it expires (Abacus's last 600 s)
+ * @param requestsPerMinute calls per minute a connection makes at most (Abacus V2026+: 400 per user; 0: no limit),
+ *                        unless its option {@code requestsPerMinute} says otherwise
  */
 @ConfigurationProperties("passerelle.abacus")
 public record AbacusProperties(Duration connectTimeout, Duration responseTimeout, Integer pageSize, Integer maxAttempts,
-        Duration maxWait, Duration tokenMargin) {
+        Duration maxWait, Duration tokenMargin, Integer requestsPerMinute) {
+
+    static final int REQUESTS_PER_MINUTE = 400;
 
     /** What one page of the Entity API holds at most. */
     static final int MAX_PAGE_SIZE = 100;
@@ -25,5 +29,6 @@ public record AbacusProperties(Duration connectTimeout, Duration responseTimeout
         maxAttempts = maxAttempts == null ? 8 : Math.max(1, maxAttempts);
         maxWait = maxWait == null ? Duration.ofMinutes(2) : maxWait;
         tokenMargin = tokenMargin == null ? Duration.ofSeconds(60) : tokenMargin;
+        requestsPerMinute = requestsPerMinute == null ? REQUESTS_PER_MINUTE : Math.max(0, requestsPerMinute);
     }
 }

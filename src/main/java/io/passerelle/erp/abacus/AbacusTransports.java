@@ -8,6 +8,7 @@ import io.passerelle.erp.http.ClientCredentialTokens;
 import io.passerelle.erp.http.ClientCredentials;
 import io.passerelle.erp.http.OAuthClient;
 import io.passerelle.erp.http.Refusals;
+import io.passerelle.erp.http.RequestBudgets;
 import io.passerelle.erp.http.RestClient;
 import io.passerelle.erp.http.RestSession;
 import io.passerelle.erp.http.RestTransport;
@@ -35,10 +36,12 @@ public class AbacusTransports extends ConnectionTransports<RestTransport> {
     private final AbacusProperties properties;
     private final ClientCredentialTokens tokens;
     private final RetryPolicy retry;
+    private final RequestBudgets budgets;
 
     public AbacusTransports(CamelContext camel, ProducerTemplate producer, ObjectMapper mapper, AbacusProperties properties,
-            ClientCredentialTokens tokens) {
+            ClientCredentialTokens tokens, RequestBudgets budgets) {
         super("abacus-http", "abacus-probe");
+        this.budgets = budgets;
         this.camel = camel;
         this.producer = producer;
         this.mapper = mapper;
@@ -70,6 +73,6 @@ public class AbacusTransports extends ConnectionTransports<RestTransport> {
     @Override
     protected RestTransport open(String routeId, Connection connection, Endpoint endpoint) {
         return RestTransport.open(camel, producer, routeId, endpoint.url(), properties.connectTimeout(),
-                properties.responseTimeout());
+                properties.responseTimeout(), budgets.of(AbacusModule.ERP, connection, properties.requestsPerMinute()));
     }
 }

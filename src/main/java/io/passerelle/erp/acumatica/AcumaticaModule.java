@@ -14,6 +14,7 @@ import io.passerelle.document.InvoiceLine;
 import io.passerelle.document.InvoiceTerms;
 import io.passerelle.erp.ErpDescriptor;
 import io.passerelle.erp.ErpModule;
+import io.passerelle.erp.http.RequestBudgets;
 import io.passerelle.erp.http.Reachability;
 import io.passerelle.erp.http.RestTransport;
 import io.passerelle.export.OutboundFlow;
@@ -57,7 +58,8 @@ public class AcumaticaModule extends ErpModule {
                     CredentialKey.optional("clientId", "OAuth 2.0 client id of a connected application: signs in "
                             + "with the password grant instead of a cookie session", false),
                     CredentialKey.optional("clientSecret", "that connected application's secret", true)),
-            List.of(new ErpOption("endpointVersion", "the contract endpoint's version", "24.200.001")));
+            List.of(new ErpOption("endpointVersion", "the contract endpoint's version", "24.200.001"),
+                    RequestBudgets.option(ERP, AcumaticaProperties.REQUESTS_PER_MINUTE)));
 
     private final AcumaticaTransports transports;
     private final AcumaticaSource source;

@@ -13,7 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("passerelle.acumatica")
 public record AcumaticaProperties(Duration connectTimeout, Duration responseTimeout, Integer pageSize,
-        Integer maxAttempts, String defaultEndpointVersion, Duration maxWait) {
+        Integer maxAttempts, String defaultEndpointVersion, Duration maxWait,
+        Integer requestsPerMinute) {
+
+    /** Acumatica's per-minute limit is the licence's (it queues what is above it): none by default. */
+    static final int REQUESTS_PER_MINUTE = 0;
 
     public AcumaticaProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
@@ -22,5 +26,6 @@ public record AcumaticaProperties(Duration connectTimeout, Duration responseTime
         maxAttempts = maxAttempts == null ? 5 : Math.max(1, maxAttempts);
         defaultEndpointVersion = defaultEndpointVersion == null ? "24.200.001" : defaultEndpointVersion;
         maxWait = maxWait == null ? Duration.ofMinutes(2) : maxWait;
+        requestsPerMinute = requestsPerMinute == null ? REQUESTS_PER_MINUTE : Math.max(0, requestsPerMinute);
     }
 }

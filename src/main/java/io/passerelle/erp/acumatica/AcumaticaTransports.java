@@ -8,6 +8,7 @@ import io.passerelle.erp.http.CookieSession;
 import io.passerelle.erp.http.HttpAuthentication;
 import io.passerelle.erp.http.OAuthClient;
 import io.passerelle.erp.http.OAuthPasswordGrant;
+import io.passerelle.erp.http.RequestBudgets;
 import io.passerelle.erp.http.RestClient;
 import io.passerelle.erp.http.RestRequest;
 import io.passerelle.erp.http.RestSession;
@@ -36,9 +37,12 @@ public class AcumaticaTransports extends ConnectionTransports<RestTransport> {
     private final ObjectMapper mapper;
     private final AcumaticaProperties properties;
     private final RetryPolicy retry;
+    private final RequestBudgets budgets;
 
-    public AcumaticaTransports(CamelContext camel, ProducerTemplate producer, ObjectMapper mapper, AcumaticaProperties properties) {
+    public AcumaticaTransports(CamelContext camel, ProducerTemplate producer, ObjectMapper mapper, AcumaticaProperties properties,
+            RequestBudgets budgets) {
         super("acumatica-http", "acumatica-probe");
+        this.budgets = budgets;
         this.camel = camel;
         this.producer = producer;
         this.mapper = mapper;
@@ -84,6 +88,6 @@ public class AcumaticaTransports extends ConnectionTransports<RestTransport> {
     @Override
     protected RestTransport open(String routeId, Connection connection, Endpoint endpoint) {
         return RestTransport.open(camel, producer, routeId, endpoint.url(), properties.connectTimeout(),
-                properties.responseTimeout());
+                properties.responseTimeout(), budgets.of(AcumaticaModule.ERP, connection, properties.requestsPerMinute()));
     }
 }

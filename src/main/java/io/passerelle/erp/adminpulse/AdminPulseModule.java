@@ -11,6 +11,7 @@ import io.passerelle.erp.ErpModule;
 import io.passerelle.erp.http.ErrorBodies;
 import io.passerelle.erp.http.HttpAnswer;
 import io.passerelle.erp.http.Reachability;
+import io.passerelle.erp.http.RequestBudgets;
 import io.passerelle.erp.http.RestRequest;
 import io.passerelle.erp.http.RestSession;
 import io.passerelle.run.Futures;
@@ -50,7 +51,8 @@ public class AdminPulseModule extends ErpModule {
             List.of(CredentialKey.required(AdminPulseTransports.TOKEN, "an API token made in AdminPulse (Profile, "
                     + "Access tokens) with the \"Read relations\" scope", true)),
             List.of(ErpOption.optional(EXPIRES_OPTION, "the expiry date chosen for the token in AdminPulse; health "
-                    + "warns before it", null, "\\d{4}-\\d{2}-\\d{2}", "a date YYYY-MM-DD, e.g. 2027-06-30")));
+                    + "warns before it", null, "\\d{4}-\\d{2}-\\d{2}", "a date YYYY-MM-DD, e.g. 2027-06-30"),
+                    RequestBudgets.option(ERP, AdminPulseProperties.REQUESTS_PER_MINUTE)));
 
     private final AdminPulseTransports transports;
     private final AdminPulseSource source;

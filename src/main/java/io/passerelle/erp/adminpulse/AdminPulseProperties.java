@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("passerelle.adminpulse")
 public record AdminPulseProperties(Duration connectTimeout, Duration responseTimeout, Integer pageSize,
-        Integer maxAttempts, Duration maxWait) {
+        Integer maxAttempts, Duration maxWait, Integer requestsPerMinute) {
+
+    /** AdminPulse answers 429 above 480 calls a minute. */
+    static final int REQUESTS_PER_MINUTE = 480;
 
     /** What one page of /relations holds at most; more is a 400. */
     static final int MAX_PAGE_SIZE = 400;
@@ -23,5 +26,6 @@ public record AdminPulseProperties(Duration connectTimeout, Duration responseTim
         pageSize = pageSize == null ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
         maxAttempts = maxAttempts == null ? 8 : Math.max(1, maxAttempts);
         maxWait = maxWait == null ? Duration.ofMinutes(2) : maxWait;
+        requestsPerMinute = requestsPerMinute == null ? REQUESTS_PER_MINUTE : Math.max(0, requestsPerMinute);
     }
 }

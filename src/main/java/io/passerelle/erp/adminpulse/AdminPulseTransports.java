@@ -6,6 +6,7 @@ import io.passerelle.connection.Endpoint;
 import io.passerelle.erp.ConnectionTransports;
 import io.passerelle.erp.http.BearerApiKey;
 import io.passerelle.erp.http.Refusals;
+import io.passerelle.erp.http.RequestBudgets;
 import io.passerelle.erp.http.RestClient;
 import io.passerelle.erp.http.RestSession;
 import io.passerelle.erp.http.RestTransport;
@@ -29,10 +30,12 @@ public class AdminPulseTransports extends ConnectionTransports<RestTransport> {
     private final ObjectMapper mapper;
     private final AdminPulseProperties properties;
     private final RetryPolicy retry;
+    private final RequestBudgets budgets;
 
     public AdminPulseTransports(CamelContext camel, ProducerTemplate producer, ObjectMapper mapper,
-            AdminPulseProperties properties) {
+            AdminPulseProperties properties, RequestBudgets budgets) {
         super("adminpulse-http", "adminpulse-probe");
+        this.budgets = budgets;
         this.camel = camel;
         this.producer = producer;
         this.mapper = mapper;
@@ -55,6 +58,6 @@ public class AdminPulseTransports extends ConnectionTransports<RestTransport> {
     @Override
     protected RestTransport open(String routeId, Connection connection, Endpoint endpoint) {
         return RestTransport.open(camel, producer, routeId, endpoint.url(), properties.connectTimeout(),
-                properties.responseTimeout());
+                properties.responseTimeout(), budgets.of(AdminPulseModule.ERP, connection, properties.requestsPerMinute()));
     }
 }

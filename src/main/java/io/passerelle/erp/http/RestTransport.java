@@ -30,13 +30,15 @@ public final class RestTransport implements AutoCloseable {
     private final String routeId;
     private final URI base;
     private final Endpoint requests;
+    private final RequestBudget budget;
 
-    private RestTransport(CamelContext camel, ProducerTemplate producer, String routeId, URI base) {
+    private RestTransport(CamelContext camel, ProducerTemplate producer, String routeId, URI base, RequestBudget budget) {
         this.camel = camel;
         this.producer = producer;
         this.routeId = routeId;
         this.base = base;
         this.requests = camel.getRoute(routeId).getEndpoint();
+        this.budget = budget;
     }
 
     /**
@@ -46,6 +48,12 @@ public final class RestTransport implements AutoCloseable {
      */
     public static RestTransport open(CamelContext camel, ProducerTemplate producer, String routeId, String baseUrl,
             Duration connectTimeout, Duration responseTimeout) {
+        return open(camel, producer, routeId, baseUrl, connectTimeout, responseTimeout, RequestBudget.unlimited());
+    }
+
+    /** As above, every call (and every retry of one) waiting for its slot in {@code budget} first. */
+    public static RestTransport open(CamelContext camel, ProducerTemplate producer, String routeId, String baseUrl,
+            Duration connectTimeout, Duration responseTimeout, RequestBudget budget) {
         URI base = base(baseUrl);
         RouteTemplates.add(camel, TemplatedRouteBuilder.builder(camel, RestHttpRoutes.TEMPLATE)
                 .routeId(routeId)
@@ -53,7 +61,7 @@ public final class RestTransport implements AutoCloseable {
                 .parameter("baseUrl", base.toString())
                 .parameter("connectTimeoutMillis", connectTimeout.toMillis())
                 .parameter("responseTimeoutMillis", responseTimeout.toMillis()));
-        return new RestTransport(camel, producer, routeId, base);
+        return new RestTransport(camel, producer, routeId, base, budget);
     }
 
     private static URI base(String url) {
@@ -75,6 +83,10 @@ public final class RestTransport implements AutoCloseable {
     }
 
     public CompletableFuture<HttpAnswer> call(RestRequest request) {
+        return budget.admit().thenCompose(admitted -> send(request));
+    }
+
+    private CompletableFuture<HttpAnswer> send(RestRequest request) {
         return producer.asyncSend(requests, exchange -> {
             Message in = exchange.getIn();
             request.headers().forEach(in::setHeader);

@@ -15,6 +15,7 @@ import io.passerelle.erp.http.ClientCredentialTokens;
 import io.passerelle.erp.http.ErrorBodies;
 import io.passerelle.erp.http.HttpAnswer;
 import io.passerelle.erp.http.Reachability;
+import io.passerelle.erp.http.RequestBudgets;
 import io.passerelle.erp.http.RestRefusedException;
 import io.passerelle.erp.http.RestRequest;
 import io.passerelle.erp.http.RestSession;
@@ -60,7 +61,8 @@ public class SevenOfficeModule extends ErpModule {
                             + "login_organization), e.g. [4711]", "\\[?\\s*\\d+(\\s*,\\s*\\d+)*\\s*\\]?",
                             "a list of Organization IDs, e.g. [4711, 4712]"),
                     ErpOption.optional(SevenOfficeTransports.TOKEN_URL_OPTION, "the token endpoint",
-                            "https://login.24sevenoffice.com/oauth/token")));
+                            "https://login.24sevenoffice.com/oauth/token"),
+                    RequestBudgets.option(ERP, SevenOfficeProperties.REQUESTS_PER_MINUTE)));
 
     private final SevenOfficeTransports transports;
 

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("passerelle.twentyfoursevenoffice")
 public record SevenOfficeProperties(Duration connectTimeout, Duration responseTimeout, Integer maxAttempts,
-        Duration maxWait, Duration tokenMargin, String tokenUrl) {
+        Duration maxWait, Duration tokenMargin, String tokenUrl, Integer requestsPerMinute) {
+
+    /** 24SevenOffice publishes no limit: none by default. */
+    static final int REQUESTS_PER_MINUTE = 0;
 
     /** What one page of a list holds at most; more is a 400. */
     static final int MAX_PAGE_SIZE = 100;
@@ -24,6 +27,7 @@ public record SevenOfficeProperties(Duration connectTimeout, Duration responseTi
         maxAttempts = maxAttempts == null ? 8 : Math.max(1, maxAttempts);
         maxWait = maxWait == null ? Duration.ofMinutes(2) : maxWait;
         tokenMargin = tokenMargin == null ? Duration.ofMinutes(5) : tokenMargin;
+        requestsPerMinute = requestsPerMinute == null ? REQUESTS_PER_MINUTE : Math.max(0, requestsPerMinute);
         tokenUrl = tokenUrl == null ? "https://login.24sevenoffice.com/oauth/token" : tokenUrl;
     }
 }

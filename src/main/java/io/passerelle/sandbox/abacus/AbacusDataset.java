@@ -52,10 +52,16 @@ public final class AbacusDataset {
     }
 
     private void seedEmployees() {
+        addEmployees(EMPLOYEES);
+    }
+
+    /** {@code n} more employees after the last one, made as the seeded ones are (a benchmark's, a paging test's). */
+    public synchronized void addEmployees(int n) {
         JsonNode names = Fixtures.load(ERP, "employee-names");
         JsonNode first = names.path("firstNames");
         JsonNode last = names.path("lastNames");
-        for (int i = 0; i < EMPLOYEES; i++) {
+        int from = tables.get(AbacusSet.Employees).size();
+        for (int i = from; i < from + n; i++) {
             JsonNode person = first.get(i % first.size());
             long id = 1001 + i;
             ObjectNode e = SimulatorJson.HTTP.createObjectNode();

@@ -8,6 +8,7 @@ import io.passerelle.sandbox.kit.ErrorAnswer;
 import io.passerelle.sandbox.kit.Faults;
 import io.passerelle.sandbox.kit.HttpSimulator;
 import io.passerelle.sandbox.kit.ODataNextLinkPaging;
+import io.passerelle.sandbox.kit.RateLimit;
 import io.passerelle.sandbox.kit.Request;
 import io.passerelle.sandbox.kit.RequestCounters;
 import io.passerelle.sandbox.kit.Router;
@@ -62,6 +63,8 @@ public final class AbacusSimulator extends HttpSimulator {
     private final Set<String> heldScopes;
     private final Faults faults = new Faults();
     private final RequestCounters counters = new RequestCounters();
+    /** The service user's quota ({@link AbacusSimulatorProperties#requestsPerMinute()}). */
+    private final RateLimit rateLimit;
     /** API calls served per access token, for {@link AbacusSimulatorProperties#tokenCalls()}. */
     private final Map<String, AtomicInteger> callsByToken = new ConcurrentHashMap<>();
 
@@ -78,6 +81,7 @@ public final class AbacusSimulator extends HttpSimulator {
         this.dataset = new AbacusDataset(clock);
         this.sessions = sessions();
         this.heldScopes = scopes(properties.scopes());
+        this.rateLimit = new RateLimit(clock, properties.requestsPerMinute());
         applyConfiguredFaults();
         TokenEndpoint token = TokenEndpoint.builder(sessions)
                 .client((id, secret) -> properties.clientId().equals(id) && properties.clientSecret().equals(secret))
@@ -126,6 +130,11 @@ public final class AbacusSimulator extends HttpSimulator {
         return counters;
     }
 
+    /** The service user's quota: {@link RateLimit#set} changes it, {@link RateLimit#refusals()} says when it said 429. */
+    public RateLimit rateLimit() {
+        return rateLimit;
+    }
+
     public long requests(String method, String kind) {
         return counters.requests(method, kind);
     }
@@ -145,6 +154,8 @@ public final class AbacusSimulator extends HttpSimulator {
         faults.reset();
         applyConfiguredFaults();
         counters.reset();
+        rateLimit.reset();
+        rateLimit.set(properties.requestsPerMinute());
     }
 
     private void applyConfiguredFaults() {
@@ -223,7 +234,8 @@ public final class AbacusSimulator extends HttpSimulator {
 
     private Answer entity(Request request) {
         Set<String> granted = authenticate(request);
-        Duration retryAfter = faults.takeTooManyRequests();
+        // one service user per simulator: its quota, whichever of its tokens calls
+        Duration retryAfter = rateLimit.refuse(properties.clientId()).orElseGet(faults::takeTooManyRequests);
         if (retryAfter != null) {
             counters.event(TOO_MANY_REQUESTS);
             throw new ErrorAnswer(429, AbacusErrors.body("TooManyRequests",

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter            the Retry-After of those 429s
  * @param tokenCalls            a token serves this many API calls, then is refused as expired (0: no limit)
  * @param delay                 every answer waits this long (0: none), as a slow server's do
+ * @param requestsPerMinute     API calls the service user may make in any sliding minute, 429 above (0: no limit),
+ *                              as Abacus's 200 or 400 per user
  */
 @ConfigurationProperties("passerelle.sandbox.abacus")
 public record AbacusSimulatorProperties(
@@ -29,7 +31,8 @@ public record AbacusSimulatorProperties(
         @DefaultValue("0") int tooManyRequestsEvery,
         @DefaultValue("1s") Duration retryAfter,
         @DefaultValue("0") int tokenCalls,
-        @DefaultValue("0s") Duration delay) {
+        @DefaultValue("0s") Duration delay,
+        @DefaultValue("0") int requestsPerMinute) {
 
     /** Public on purpose: a demo id for the sandbox only. */
     public static final String DEMO_CLIENT_ID = "passerelle-abaclock";
@@ -40,8 +43,8 @@ public record AbacusSimulatorProperties(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
-        if (tooManyRequestsEvery < 0 || tokenCalls < 0) {
-            throw new IllegalArgumentException("tooManyRequestsEvery and tokenCalls must not be negative");
+        if (tooManyRequestsEvery < 0 || tokenCalls < 0 || requestsPerMinute < 0) {
+            throw new IllegalArgumentException("tooManyRequestsEvery, tokenCalls and requestsPerMinute must not be negative");
         }
         clientId = clientId == null ? DEMO_CLIENT_ID : clientId;
         clientSecret = clientSecret == null ? "sandbox-client-secret" : clientSecret;
@@ -55,17 +58,22 @@ public record AbacusSimulatorProperties(
     /** The packaged defaults, for code that starts a simulator without Spring (tests). */
     public static AbacusSimulatorProperties defaults() {
         return new AbacusSimulatorProperties(true, 0, DEMO_CLIENT_ID, "sandbox-client-secret", "7777", ALL_SCOPES,
-                Duration.ofSeconds(600), 0, Duration.ofSeconds(1), 0, Duration.ZERO);
+                Duration.ofSeconds(600), 0, Duration.ofSeconds(1), 0, Duration.ZERO, 0);
     }
 
     public AbacusSimulatorProperties withScopes(String held) {
         return new AbacusSimulatorProperties(enabled, port, clientId, clientSecret, mandant, held, tokenTtl,
-                tooManyRequestsEvery, retryAfter, tokenCalls, delay);
+                tooManyRequestsEvery, retryAfter, tokenCalls, delay, requestsPerMinute);
     }
 
     public AbacusSimulatorProperties withFaults(int newTooManyRequestsEvery, int newTokenCalls) {
         return new AbacusSimulatorProperties(enabled, port, clientId, clientSecret, mandant, scopes, tokenTtl,
-                newTooManyRequestsEvery, retryAfter, newTokenCalls, delay);
+                newTooManyRequestsEvery, retryAfter, newTokenCalls, delay, requestsPerMinute);
+    }
+
+    public AbacusSimulatorProperties withRequestsPerMinute(int limit) {
+        return new AbacusSimulatorProperties(enabled, port, clientId, clientSecret, mandant, scopes, tokenTtl,
+                tooManyRequestsEvery, retryAfter, tokenCalls, delay, limit);
     }
 
     /** Never prints the client secret. */
@@ -74,6 +82,6 @@ public record AbacusSimulatorProperties(
         return "AbacusSimulatorProperties[enabled=" + enabled + ", port=" + port + ", clientId=" + clientId
                 + ", clientSecret=****, mandant=" + mandant + ", scopes=" + scopes + ", tokenTtl=" + tokenTtl
                 + ", tooManyRequestsEvery=" + tooManyRequestsEvery + ", retryAfter=" + retryAfter + ", tokenCalls="
-                + tokenCalls + ", delay=" + delay + "]";
+                + tokenCalls + ", delay=" + delay + ", requestsPerMinute=" + requestsPerMinute + "]";
     }
 }

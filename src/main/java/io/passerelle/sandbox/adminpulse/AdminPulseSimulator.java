@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.passerelle.sandbox.kit.Answer;
 import io.passerelle.sandbox.kit.ErrorAnswer;
 import io.passerelle.sandbox.kit.Faults;
+import io.passerelle.sandbox.kit.RateLimit;
 import io.passerelle.sandbox.kit.HttpSimulator;
 import io.passerelle.sandbox.kit.PageNumberPaging;
 import io.passerelle.sandbox.kit.Request;
@@ -57,6 +58,8 @@ public final class AdminPulseSimulator extends HttpSimulator {
     private final AdminPulseDataset dataset;
     private final Faults faults = new Faults();
     private final RequestCounters counters = new RequestCounters();
+    /** Each API key's quota ({@link AdminPulseSimulatorProperties#requestsPerMinute()}). */
+    private final RateLimit rateLimit;
     /** Set when {@link Faults#expireTokenAfter} ran out: the key is refused from then on, until {@link #reset}. */
     private volatile boolean keyExpired;
 
@@ -71,6 +74,7 @@ public final class AdminPulseSimulator extends HttpSimulator {
                 new Sessions(clock, Duration.ZERO, Duration.ZERO));
         this.properties = properties;
         this.dataset = new AdminPulseDataset(clock);
+        this.rateLimit = new RateLimit(clock, properties.requestsPerMinute());
         applyConfiguredFaults();
         Router router = new Router("AdminPulse", new AdminPulseErrors(), counters, faults)
                 .route("GET", RELATIONS_PATH, RELATIONS, this::list)
@@ -92,6 +96,11 @@ public final class AdminPulseSimulator extends HttpSimulator {
 
     public AdminPulseDataset dataset() {
         return dataset;
+    }
+
+    /** Each API key's quota: {@link RateLimit#set} changes it, {@link RateLimit#refusals()} says when it said 429. */
+    public RateLimit rateLimit() {
+        return rateLimit;
     }
 
     public Faults faults() {
@@ -120,6 +129,8 @@ public final class AdminPulseSimulator extends HttpSimulator {
         faults.reset();
         applyConfiguredFaults();
         counters.reset();
+        rateLimit.reset();
+        rateLimit.set(properties.requestsPerMinute());
         keyExpired = false;
     }
 
@@ -174,7 +185,7 @@ public final class AdminPulseSimulator extends HttpSimulator {
             keyExpired = true;
             throw unauthorized("The API key has expired.");
         }
-        Duration retryAfter = faults.takeTooManyRequests();
+        Duration retryAfter = rateLimit.refuse(key).orElseGet(faults::takeTooManyRequests);
         if (retryAfter != null) {
             counters.event(TOO_MANY_REQUESTS);
             String seconds = Faults.retryAfterSeconds(retryAfter);

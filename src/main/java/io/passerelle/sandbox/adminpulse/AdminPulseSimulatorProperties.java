@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tooManyRequestsEvery every n-th call is answered 429 (0: never), as the limit of 480 calls a minute does
  * @param retryAfter           the Retry-After of those 429s
  * @param delay                every answer waits this long (0: none), as a slow server's do
+ * @param requestsPerMinute    calls an API key may make in any sliding minute, 429 above (0: no limit; AdminPulse: 480)
  */
 @ConfigurationProperties("passerelle.sandbox.adminpulse")
 public record AdminPulseSimulatorProperties(
@@ -23,7 +24,8 @@ public record AdminPulseSimulatorProperties(
         @DefaultValue(AdminPulseSimulatorProperties.DEMO_NO_SCOPE_TOKEN) String noScopeToken,
         @DefaultValue("0") int tooManyRequestsEvery,
         @DefaultValue("1s") Duration retryAfter,
-        @DefaultValue("0s") Duration delay) {
+        @DefaultValue("0s") Duration delay,
+        @DefaultValue("0") int requestsPerMinute) {
 
     /** Public on purpose: demo keys for the sandbox only. */
     public static final String DEMO_API_TOKEN = "sandbox-adminpulse-token";
@@ -33,8 +35,8 @@ public record AdminPulseSimulatorProperties(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
-        if (tooManyRequestsEvery < 0) {
-            throw new IllegalArgumentException("tooManyRequestsEvery must not be negative");
+        if (tooManyRequestsEvery < 0 || requestsPerMinute < 0) {
+            throw new IllegalArgumentException("tooManyRequestsEvery and requestsPerMinute must not be negative");
         }
         apiToken = apiToken == null ? DEMO_API_TOKEN : apiToken;
         noScopeToken = noScopeToken == null ? DEMO_NO_SCOPE_TOKEN : noScopeToken;
@@ -48,11 +50,12 @@ public record AdminPulseSimulatorProperties(
     /** The packaged defaults, for code that starts a simulator without Spring (tests). */
     public static AdminPulseSimulatorProperties defaults() {
         return new AdminPulseSimulatorProperties(true, 0, DEMO_API_TOKEN, DEMO_NO_SCOPE_TOKEN, 0, Duration.ofSeconds(1),
-                Duration.ZERO);
+                Duration.ZERO, 0);
     }
 
     public AdminPulseSimulatorProperties withTooManyRequestsEvery(int n, Duration newRetryAfter) {
-        return new AdminPulseSimulatorProperties(enabled, port, apiToken, noScopeToken, n, newRetryAfter, delay);
+        return new AdminPulseSimulatorProperties(enabled, port, apiToken, noScopeToken, n, newRetryAfter, delay,
+                requestsPerMinute);
     }
 
     /** Never prints the keys. */
@@ -60,6 +63,6 @@ public record AdminPulseSimulatorProperties(
     public String toString() {
         return "AdminPulseSimulatorProperties[enabled=" + enabled + ", port=" + port + ", apiToken=****, noScopeToken=****"
                 + ", tooManyRequestsEvery=" + tooManyRequestsEvery + ", retryAfter=" + retryAfter + ", delay=" + delay
-                + "]";
+                + ", requestsPerMinute=" + requestsPerMinute + "]";
     }
 }

@@ -93,7 +93,7 @@ class AbacusSyncTest {
         AbacusSimulatorProperties sandbox = simulator.properties();
         AbacusSimulator flaky = new AbacusSimulator(new AbacusSimulatorProperties(true, 0, sandbox.clientId(),
                 sandbox.clientSecret(), sandbox.mandant(), sandbox.scopes(), Duration.ofSeconds(600), 4, Duration.ZERO,
-                3, Duration.ZERO)).start();
+                3, Duration.ZERO, 0)).start();
         try {
             Connection base = connections.find(CONNECTION).orElseThrow();
             connectionService.create(new ConnectionDocument("flaky-abacus",

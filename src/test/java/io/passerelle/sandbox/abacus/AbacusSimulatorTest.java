@@ -385,4 +385,29 @@ class AbacusSimulatorTest {
         assertThat(api(token, "Employees").statusCode()).isEqualTo(200);
         assertThat(sim.counters().events(AbacusSimulator.TOO_MANY_REQUESTS)).isEqualTo(1);
     }
+
+    @Test
+    void theServiceUsersQuotaHoldsForAnySlidingMinuteAndSaysWhenTheOldestCallLeavesIt() throws Exception {
+        String token = token(null);
+        sim.rateLimit().set(3);
+        assertThat(api(token, "Employees").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(api(token, "Employees").statusCode()).isEqualTo(200);
+        assertThat(api(token, "Projects").statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = api(token, "Employees");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).as("the first call leaves the minute in 40 s").hasValue("40");
+        assertThat(json(refused).path("error").path("code").asText()).isEqualTo("TooManyRequests");
+        assertThat(token(null)).as("tokens are not API calls").isNotBlank();
+
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(api(token, "Employees").statusCode()).as("one call left the minute").isEqualTo(200);
+        assertThat(api(token, "Employees").statusCode()).isEqualTo(429);
+        assertThat(sim.counters().events(AbacusSimulator.TOO_MANY_REQUESTS)).isEqualTo(2);
+        assertThat(sim.rateLimit().refusals()).hasSize(2);
+
+        sim.reset();
+        assertThat(sim.rateLimit().limit()).as("back to the configured: none").isZero();
+        assertThat(sim.rateLimit().refusals()).isEmpty();
+    }
 }
