@@ -73,7 +73,9 @@ public final class SyncBenchmark {
                             .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     Math.max(1, Integer.parseInt(System.getProperty("bench.repeat", "1")))),
                     BenchDatabase.fromSystemProperties(Path.of(System.getProperty("bench.dir", "target/bench"))));
-            default -> throw new IllegalArgumentException("bench.scenario is sync, not '" + scenario + "'");
+            case "fleet" -> FleetBenchmark.run(Path.of(System.getProperty("bench.dir", "target/bench")),
+                    BenchDatabase.fromSystemProperties(Path.of(System.getProperty("bench.dir", "target/bench"))));
+            default -> throw new IllegalArgumentException("bench.scenario is sync or fleet, not '" + scenario + "'");
         }
         System.exit(0);
     }
