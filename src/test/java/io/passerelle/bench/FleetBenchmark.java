@@ -48,8 +48,8 @@ final class FleetBenchmark {
     /** The flows each connection schedules: Avantage's first six, projects before activities. */
     static final List<String> FLOWS = List.of("projects", "employees", "trades", "activities", "earnings", "hourTypes");
     static final int RECORDS = 1000;
-    /** The first fire comes this long after the connections start being made. */
-    private static final Duration LEAD = Duration.ofSeconds(5);
+    /** The first fire comes this long after the connections start being made ({@code -Dbench.fleet.lead}). */
+    private static final Duration LEAD = Duration.parse(System.getProperty("bench.fleet.lead", "PT5S"));
 
     record Options(int connections, Duration period, int rounds) {
 
