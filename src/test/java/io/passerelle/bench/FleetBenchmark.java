@@ -118,7 +118,11 @@ final class FleetBenchmark {
             for (int c = 0; c < options.connections(); c++) {
                 Map<String, String> schedules = new LinkedHashMap<>();
                 for (int f = 0; f < FLOWS.size(); f++) {
-                    Instant fire = first.plusMillis((long) (c * FLOWS.size() + f) * periodSeconds * 1000 / slots)
+                    // a connection's flows spread over the period, projects first and activities half a period later:
+                    // a first (full) activities run before its projects are synced would reject activities of
+                    // unknown projects (PARTIAL), which says nothing of the runtime
+                    long slot = (long) f * options.connections() + c;
+                    Instant fire = first.plusMillis(slot * periodSeconds * 1000 / slots)
                             .plusMillis(999).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                     schedules.put(FLOWS.get(f), cron(fire.getEpochSecond() % periodSeconds, periodSeconds));
                     firstFire.put(id(c) + "/" + FLOWS.get(f), fire);
