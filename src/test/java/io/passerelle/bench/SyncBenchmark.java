@@ -64,18 +64,19 @@ public final class SyncBenchmark {
 
     public static void main(String[] args) {
         String scenario = System.getProperty("bench.scenario", "sync").trim();
+        Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));
         switch (scenario) {
             case "sync" -> run(new Options(
                     Integer.parseInt(System.getProperty("bench.records", "100000")),
-                    Path.of(System.getProperty("bench.dir", "target/bench")),
+                    dir,
                     System.getProperty("bench.simulator", "auto"),
                     Arrays.stream(System.getProperty("bench.contenders", String.join(",", ALL_CONTENDERS)).split(","))
                             .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     Math.max(1, Integer.parseInt(System.getProperty("bench.repeat", "1")))),
-                    BenchDatabase.fromSystemProperties(Path.of(System.getProperty("bench.dir", "target/bench"))));
-            case "budget" -> BudgetBenchmark.run(Path.of(System.getProperty("bench.dir", "target/bench")),
-                    BenchDatabase.fromSystemProperties(Path.of(System.getProperty("bench.dir", "target/bench"))));
-            default -> throw new IllegalArgumentException("bench.scenario is sync or budget, not '" + scenario + "'");
+                    BenchDatabase.fromSystemProperties(dir));
+            case "budget" -> BudgetBenchmark.run(dir, BenchDatabase.fromSystemProperties(dir));
+            case "fleet" -> FleetBenchmark.run(dir, BenchDatabase.fromSystemProperties(dir));
+            default -> throw new IllegalArgumentException("bench.scenario is sync, fleet or budget, not '" + scenario + "'");
         }
         System.exit(0);
     }
