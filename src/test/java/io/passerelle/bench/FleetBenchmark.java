@@ -1,17 +1,10 @@
 package io.passerelle.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariDataSource;
 import io.passerelle.connection.ConnectionDocument;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.sandbox.avantage.AvantageSimulatorProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +89,7 @@ final class FleetBenchmark {
     static Report run(Path dir, BenchDatabase database, Options options) {
         long periodSeconds = periodSeconds(options.period());
         Path abs = dir.toAbsolutePath();
-        createDirectories(abs);
+        BenchFiles.createDirectories(abs);
         System.out.printf(Locale.ROOT, "bench fleet: %,d connections x %d flows every %s, %d rounds, %,d records each,"
                         + " on %s, heap max %d MiB, %d cores, Java %s%n", options.connections(), FLOWS.size(),
                 options.period(), options.rounds(), RECORDS, database.name(), Runtime.getRuntime().maxMemory() >> 20,
@@ -167,7 +160,7 @@ final class FleetBenchmark {
             String table = table(report);
             System.out.println(table);
             write(abs.resolve("results-fleet.json"), report);
-            writeText(abs.resolve("results-fleet.txt"), table);
+            BenchFiles.writeText(abs.resolve("results-fleet.txt"), table);
             return report;
         }
     }
@@ -370,12 +363,12 @@ final class FleetBenchmark {
             row.put("runsDone", r.done());
             row.put("runsSucceeded", r.succeeded());
             row.put("runsWithinPeriod", r.withinPeriod());
-            row.put("runsPerMinute", round(r.runsPerMinute(), 1));
-            row.put("lagP50Seconds", round(r.lagP50Seconds(), 3));
-            row.put("lagP99Seconds", round(r.lagP99Seconds(), 3));
-            row.put("lagMaxSeconds", round(r.lagMaxSeconds(), 3));
-            row.put("cpuSecondsPerRun", round(r.cpuSecondsPerRun(), 4));
-            row.put("peakHeapMb", round(r.peakHeapMb(), 1));
+            row.put("runsPerMinute", BenchFiles.round(r.runsPerMinute(), 1));
+            row.put("lagP50Seconds", BenchFiles.round(r.lagP50Seconds(), 3));
+            row.put("lagP99Seconds", BenchFiles.round(r.lagP99Seconds(), 3));
+            row.put("lagMaxSeconds", BenchFiles.round(r.lagMaxSeconds(), 3));
+            row.put("cpuSecondsPerRun", BenchFiles.round(r.cpuSecondsPerRun(), 4));
+            row.put("peakHeapMb", BenchFiles.round(r.peakHeapMb(), 1));
             row.put("peakActiveDbConnections", r.peakActiveConnections());
             rows.add(row);
         }
@@ -389,35 +382,11 @@ final class FleetBenchmark {
         json.put("rounds", report.rounds());
         json.put("heapMaxMb", Runtime.getRuntime().maxMemory() >> 20);
         json.put("dbPoolMaxSize", report.maxPoolSize());
-        json.put("setupSeconds", round(report.setupSeconds(), 1));
+        json.put("setupSeconds", BenchFiles.round(report.setupSeconds(), 1));
         json.put("runsDone", report.runsDone());
         json.put("runsSucceeded", report.runsSucceeded());
         json.put("everyRunWithinItsPeriod", report.everyRunWithinItsPeriod());
         json.put("results", rows);
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static BigDecimal round(double value, int scale) {
-        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
-    }
-
-    private static void writeText(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BenchFiles.writeJson(file, json);
     }
 }

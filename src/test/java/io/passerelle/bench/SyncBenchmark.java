@@ -1,7 +1,6 @@
 package io.passerelle.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.passerelle.Passerelle;
 import io.passerelle.codemap.CodeMapService;
 import io.passerelle.connection.Connection;
@@ -13,22 +12,14 @@ import io.passerelle.export.ExportLauncher;
 import io.passerelle.sandbox.avantage.AvantageSimulatorProperties;
 import io.passerelle.sync.SyncLauncher;
 import io.passerelle.sync.SyncProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -83,7 +74,7 @@ public final class SyncBenchmark {
 
     static List<BenchResult> run(Options options, BenchDatabase database) {
         Path dir = options.dir().toAbsolutePath();
-        createDirectories(dir);
+        BenchFiles.createDirectories(dir);
         boolean fork = options.simulator().equals("fork")
                 || (options.simulator().equals("auto") && options.records() > 200_000);
         System.out.printf(Locale.ROOT, "bench: %,d employees on %s, simulator %s, heap max %d MiB, %d cores, Java %s,"
@@ -131,7 +122,7 @@ public final class SyncBenchmark {
         String table = table(options.records(), database.name(), options.repeat(), results);
         System.out.println(table);
         write(dir.resolve("results.json"), options.records(), options.repeat(), results);
-        writeText(dir.resolve("results.txt"), table);
+        BenchFiles.writeText(dir.resolve("results.txt"), table);
         return results;
     }
 
@@ -239,40 +230,16 @@ public final class SyncBenchmark {
             row.put("scenario", r.scenario());
             row.put("contender", r.contender());
             row.put("db", r.db());
-            row.put("seconds", round(r.seconds(), 3));
-            row.put("recordsPerSecond", round(r.recordsPerSecond(), 0));
-            row.put("peakHeapMb", round(r.peakHeapMb(), 1));
-            row.put("runs", r.runs().stream().map(seconds -> round(seconds, 3)).toList());
+            row.put("seconds", BenchFiles.round(r.seconds(), 3));
+            row.put("recordsPerSecond", BenchFiles.round(r.recordsPerSecond(), 0));
+            row.put("peakHeapMb", BenchFiles.round(r.peakHeapMb(), 1));
+            row.put("runs", r.runs().stream().map(seconds -> BenchFiles.round(seconds, 3)).toList());
             rows.add(row);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("records", records);
         json.put("repeat", repeat);
         json.put("results", rows);
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static BigDecimal round(double value, int scale) {
-        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
-    }
-
-    private static void writeText(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BenchFiles.writeJson(file, json);
     }
 }
