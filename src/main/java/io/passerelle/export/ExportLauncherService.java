@@ -5,6 +5,7 @@ import io.passerelle.connection.ConnectionDirectory;
 import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.run.RetryScope;
 import io.passerelle.run.RunStore;
+import io.passerelle.run.RunThreads;
 import io.passerelle.run.RunView;
 import io.passerelle.run.Instances;
 import io.passerelle.run.RunningFlows;
@@ -26,16 +27,18 @@ public class ExportLauncherService implements ExportLauncher {
     private final RunningFlows running;
     private final Instances instances;
     private final ProducerTemplate producer;
+    private final RunThreads runThreads;
     private final ExportItemStore items;
 
     public ExportLauncherService(ConnectionDirectory connections, OutboundFlows flows, RunStore runs,
-            RunningFlows running, ProducerTemplate producer, ExportItemStore items, Instances instances) {
+            RunningFlows running, ProducerTemplate producer, RunThreads runThreads, ExportItemStore items, Instances instances) {
         this.instances = instances;
         this.connections = connections;
         this.flows = flows;
         this.runs = runs;
         this.running = running;
         this.producer = producer;
+        this.runThreads = runThreads;
         this.items = items;
     }
 
@@ -48,7 +51,7 @@ public class ExportLauncherService implements ExportLauncher {
     @Override
     public long start(String connectionId, String flow, Trigger trigger) {
         ExportJob job = prepare(connectionId, flow, trigger);
-        producer.asyncSendBody(ExportRoutes.RUN_JOB, job);
+        runThreads.start(ExportRoutes.RUN_JOB, job);
         return job.runId();
     }
 
@@ -62,7 +65,7 @@ public class ExportLauncherService implements ExportLauncher {
     @Override
     public long startRetry(String connectionId, String flow, RetryScope scope) {
         ExportJob job = prepare(connectionId, flow, Trigger.RETRY, scope);
-        producer.asyncSendBody(ExportRoutes.RUN_JOB, job);
+        runThreads.start(ExportRoutes.RUN_JOB, job);
         return job.runId();
     }
 

@@ -8,6 +8,7 @@ import io.passerelle.connection.ConnectionNotFoundException;
 import io.passerelle.run.RetryScope;
 import io.passerelle.run.RunCompany;
 import io.passerelle.run.RunStore;
+import io.passerelle.run.RunThreads;
 import io.passerelle.run.RunView;
 import io.passerelle.run.Instances;
 import io.passerelle.run.RunningFlows;
@@ -35,6 +36,7 @@ public class SyncLauncherService implements SyncLauncher {
     private final RunStore runs;
     private final RunningFlows running;
     private final ProducerTemplate producer;
+    private final RunThreads runThreads;
     private final Map<CanonicalEntity, EntityWriter> writers;
     private final SyncTargets targets;
     private final SyncStore store;
@@ -43,7 +45,7 @@ public class SyncLauncherService implements SyncLauncher {
     private final Instances instances;
 
     public SyncLauncherService(ConnectionDirectory connections, List<InboundSource> sources, RunStore runs,
-            RunningFlows running, ProducerTemplate producer, List<EntityWriter> writers, SyncTargets targets,
+            RunningFlows running, ProducerTemplate producer, RunThreads runThreads, List<EntityWriter> writers, SyncTargets targets,
             SyncStore store, RunningImports importing, SyncedKeys synced, Instances instances) {
         this.instances = instances;
         this.connections = connections;
@@ -51,6 +53,7 @@ public class SyncLauncherService implements SyncLauncher {
         this.runs = runs;
         this.running = running;
         this.producer = producer;
+        this.runThreads = runThreads;
         this.writers = SyncEngine.byEntity(writers);
         this.targets = targets;
         this.store = store;
@@ -76,7 +79,7 @@ public class SyncLauncherService implements SyncLauncher {
     @Override
     public List<Long> start(SyncRequest request) {
         SyncJob job = prepare(request, null, null, null);
-        producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
+        runThreads.start(SyncRoutes.RUN_JOB, job);
         return job.runIds();
     }
 
@@ -90,7 +93,7 @@ public class SyncLauncherService implements SyncLauncher {
     @Override
     public long startRefresh(String connectionId, String flow, Trigger trigger, String key) {
         SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, key, null);
-        producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
+        runThreads.start(SyncRoutes.RUN_JOB, job);
         return job.runIds().get(0);
     }
 
@@ -104,7 +107,7 @@ public class SyncLauncherService implements SyncLauncher {
     @Override
     public long startProject(String connectionId, String flow, Trigger trigger, String project) {
         SyncJob job = prepare(SyncRequest.of(connectionId, flow, trigger, SyncMode.FULL), null, null, project);
-        producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
+        runThreads.start(SyncRoutes.RUN_JOB, job);
         return job.runIds().get(0);
     }
 
@@ -118,7 +121,7 @@ public class SyncLauncherService implements SyncLauncher {
     @Override
     public long startRetry(String connectionId, String flow, RetryScope scope) {
         SyncJob job = prepare(SyncRequest.of(connectionId, flow, Trigger.RETRY, SyncMode.FULL), scope, null, null);
-        producer.asyncSendBody(SyncRoutes.RUN_JOB, job);
+        runThreads.start(SyncRoutes.RUN_JOB, job);
         return job.runIds().get(0);
     }
 
