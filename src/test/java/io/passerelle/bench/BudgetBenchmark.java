@@ -1,7 +1,5 @@
 package io.passerelle.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.passerelle.connection.ConnectionDocument;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.erp.abacus.AbacusModule;
@@ -12,9 +10,6 @@ import io.passerelle.run.Trigger;
 import io.passerelle.sandbox.abacus.AbacusSimulator;
 import io.passerelle.sandbox.abacus.AbacusSimulatorProperties;
 import io.passerelle.sync.SyncLauncher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +38,7 @@ final class BudgetBenchmark {
         int records = Integer.parseInt(System.getProperty("bench.budget.records", "100000"));
         int limit = Integer.parseInt(System.getProperty("bench.budget.limit", "400"));
         Path bench = dir.toAbsolutePath();
-        createDirectories(bench);
+        BenchFiles.createDirectories(bench);
         BenchSql.use(database);
         System.out.printf(Locale.ROOT, "bench budget: %,d Abacus employees, %d calls a minute, %s%n", records, limit,
                 database.name());
@@ -92,22 +87,11 @@ final class BudgetBenchmark {
                             + "ceiling %.0f rows/s (%d calls/min x %d / 60); %d calls; 429s: %d, after the first minute: %d%n",
                     database.name(), run.status(), read, seconds, rowsPerSecond, 100 * rowsPerSecond / ceiling, ceiling,
                     limit, PAGE, simulator.counters().totalRequests(), refusals.size(), late);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(bench.resolve("results-budget.json").toFile(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write results-budget.json", e);
+            BenchFiles.writeJson(bench.resolve("results-budget.json"), json);
         }
     }
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + dir, e);
-        }
     }
 }
